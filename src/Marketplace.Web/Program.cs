@@ -1,26 +1,61 @@
-var builder = WebApplication.CreateBuilder(args);
+using Marketplace.Core;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection("Marketplace").Get<MarketplaceSettings>() ?? new MarketplaceSettings();
+var contentRoot = builder.Environment.ContentRootPath;
+var dataFolder = settings.Resolve(contentRoot, settings.DataPath);
+Directory.CreateDirectory(dataFolder);
+var connectionString = builder.Configuration.GetConnectionString("Marketplace")
+    ?? $"Data Source={Path.Combine(dataFolder, "marketplace.db")}";
+
+builder.Services.AddMarketplaceCore(connectionString);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
+builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/account/login";
+    cookie.LogoutPath = "/account/logout";
+    cookie.Cookie.Name = "marketplace.auth";
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    // A signed-in person in the wrong role gets a real 403 (rendered by the status pages), not a redirect.
+    cookie.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Moderation", "Moderation");
+    options.Conventions.AuthorizeFolder("/Organisations");
+}).AddMvcOptions(options => options.Filters.Add<OutcomeExceptionFilter>());
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await DatabaseInitialiser.InitialiseAsync(app.Services, settings.Resolve(contentRoot, settings.SeedDataPath), settings.SeedSampleData);
+
+app.UseExceptionHandler("/status/500");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
-}
-
-app.UseHttpsRedirection();
-
+app.UseRequestLocalization(Languages.Options());
 app.UseRouting();
-
+app.UseAuthentication();
 app.UseAuthorization();
-
 app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
+app.MapRazorPages().WithStaticAssets();
+app.MapLanguageSwitch();
+app.MapHealth();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,33 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Common;
+
+namespace Marketplace.Core.Behaviours;
+
+/// <summary>
+/// Scoped per request: a handler says which entity it changed and how, and the transaction behaviour
+/// writes the AuditEvent in the same transaction. A command that records nothing still gets a row.
+/// </summary>
+public sealed class AuditTrail(MarketplaceDbContext db, ICurrentUser user, IClock clock)
+{
+    private readonly List<(string EntityType, Func<string> EntityId, string Summary)> _pending = [];
+
+    /// <param name="entityId">Read after saving, so new entities report their generated key.</param>
+    public void Record(string entityType, Func<object> entityId, string summary) =>
+        _pending.Add((entityType, () => Convert.ToString(entityId(), System.Globalization.CultureInfo.InvariantCulture) ?? "", summary));
+
+    internal bool HasRecords => _pending.Count > 0;
+
+    internal void Flush(string action)
+    {
+        foreach (var (type, id, summary) in _pending)
+            db.AuditEvents.Add(new AuditEvent(clock.Now, user.UserId, user.UserName, action, type, id(), summary));
+        _pending.Clear();
+    }
+
+    internal void AddUnattributed(string action) =>
+        db.AuditEvents.Add(new AuditEvent(clock.Now, user.UserId, user.UserName, action, null, null, action));
+
+    internal AuditEvent Refusal(string action, string reason) =>
+        new(clock.Now, user.UserId, user.UserName, action, null, null, reason, refused: true);
+}

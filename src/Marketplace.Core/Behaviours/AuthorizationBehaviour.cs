@@ -1,0 +1,37 @@
+using System.Reflection;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using MediatR;
+
+namespace Marketplace.Core.Behaviours;
+
+/// <summary>
+/// Checks the roles a request declares, and writes an audit row for every refusal — including the
+/// ownership refusals that handlers raise deeper down. It sits outside the transaction so that the
+/// refusal row survives the rollback of whatever the handler had started.
+/// </summary>
+public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser user, MarketplaceDbContext db, AuditTrail audit)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    private static readonly RequiresRoleAttribute? RoleRule = typeof(TRequest).GetCustomAttribute<RequiresRoleAttribute>();
+    private static readonly bool SignInRule = typeof(TRequest).GetCustomAttribute<RequiresSignInAttribute>() is not null;
+
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        try
+        {
+            if ((RoleRule is not null || SignInRule) && user.UserId is null)
+                throw new ForbiddenException(Bi.T("ต้องเข้าสู่ระบบก่อน", "You need to sign in first"));
+            if (RoleRule is not null && !RoleRule.Roles.Any(user.IsInRole))
+                throw new ForbiddenException(Bi.T("บัญชีของคุณไม่มีสิทธิ์ทำรายการนี้", "Your account is not allowed to do this"));
+            return await next();
+        }
+        catch (ForbiddenException refused)
+        {
+            db.ChangeTracker.Clear();
+            db.AuditEvents.Add(audit.Refusal(typeof(TRequest).Name, refused.Message));
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Data.Seeding;
+using Microsoft.AspNetCore.Identity;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core;
+
+public static class CoreServices
+{
+    /// <summary>
+    /// The database, the mediator and its pipeline. MediatR 5.1.0 has no DI extension that restores here,
+    /// so handlers are found by scanning this assembly. Behaviours run in registration order, first outermost:
+    /// logging → validation → authorization → transaction + audit → handler.
+    /// </summary>
+    public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<MarketplaceDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<SeedLoader>();
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
+
+        var openTypes = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>) };
+        foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && openTypes.Contains(i.GetGenericTypeDefinition())))
+                services.AddScoped(contract, type);
+        return services;
+    }
+
+    /// <summary>Password policy and lockout, shared by the site and the test fixtures.</summary>
+    public static void IdentityPolicy(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 5;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+    }
+
+    public static IdentityBuilder AddMarketplaceStores(this IdentityBuilder identity) => identity
+        .AddRoles<IdentityRole>()
+        .AddEntityFrameworkStores<MarketplaceDbContext>()
+        .AddErrorDescriber<BilingualIdentityErrors>();
+}

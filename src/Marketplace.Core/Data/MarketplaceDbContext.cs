@@ -1,0 +1,25 @@
+using Marketplace.Core.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Data;
+
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Province> Provinces => Set<Province>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks so sorting by time works on every provider.
+        conventions.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetTicksConverter>();
+        conventions.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Marketplace.Core.Domain;
+
+namespace Marketplace.Core.Data.Seeding;
+
+/// <summary>The shapes of the JSON files in seed-data/ (documented field by field in seed-data/README.md).</summary>
+internal static class SeedFiles
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static async Task<T> ReadAsync<T>(string folder, string file, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Seed file {path} is missing; check the setting Marketplace:SeedDataPath", path);
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(stream, Json, ct)
+            ?? throw new InvalidDataException($"Seed file {path} is empty");
+    }
+}
+
+internal sealed record SeedProvince(string Code, string Th, string En);
+
+internal sealed record SeedOrganisation(
+    string Key, OrganisationKind Kind, string NameTh, string NameEn, string? JuristicNumber, string Province,
+    string? Website, string ContactEmail, string? ContactPhone, string? DescriptionTh, string? DescriptionEn,
+    VerificationState Verification, string? RejectionReasonTh, string? RejectionReasonEn);
+
+internal sealed record SeedUsers(string DemoPassword, IReadOnlyList<SeedUser> Users);
+
+internal sealed record SeedUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string Language, bool Demo);

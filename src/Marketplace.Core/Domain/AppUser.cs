@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Core.Domain;
+
+/// <summary>A person who signs in. Belongs to at most one organisation.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>"th" or "en": the language of e-mails and notifications sent to this person.</summary>
+    public string Language { get; set; } = "th";
+}

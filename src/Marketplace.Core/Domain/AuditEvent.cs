@@ -1,0 +1,31 @@
+namespace Marketplace.Core.Domain;
+
+/// <summary>One row per state change or refused attempt: who, when, what, which entity, a summary.</summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public AuditEvent(DateTimeOffset at, string? userId, string? userName, string action, string? entityType, string? entityId, string summary, bool refused = false)
+    {
+        At = at;
+        UserId = userId;
+        UserName = userName;
+        Action = action;
+        EntityType = entityType;
+        EntityId = entityId;
+        Summary = summary.Length > 1000 ? summary[..1000] : summary;
+        Refused = refused;
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? UserId { get; private set; }
+    public string? UserName { get; private set; }
+    public string Action { get; private set; } = "";
+    public string? EntityType { get; private set; }
+    public string? EntityId { get; private set; }
+    public string Summary { get; private set; } = "";
+
+    /// <summary>True when the attempt was forbidden: such rows are how moderators spot probing.</summary>
+    public bool Refused { get; private set; }
+}

@@ -1,0 +1,50 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Moderation;
+
+/// <summary>A moderator verifies a pending organisation, or rejects it with a reason the applicant sees.</summary>
+public static class DecideOrganisation
+{
+    [RequiresRole(Roles.Moderator, Roles.Admin)]
+    public sealed class Command : ICommand<Unit>
+    {
+        public int OrganisationId { get; set; }
+        public bool Verify { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Verify)
+                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้สมัครจะเห็นข้อความนี้", "Give the reason for rejecting: the applicant will see it"));
+            RuleFor(x => x.Reason).MaximumLength(1000)
+                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+        }
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+            if (request.Verify)
+                organisation.Verify(clock.Now);
+            else
+                organisation.Reject(request.Reason!, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Organisation), () => organisation.Id, request.Verify
+                ? $"Verified '{organisation.NameEn}'"
+                : $"Rejected '{organisation.NameEn}': {organisation.RejectionReason}");
+            return Unit.Value;
+        }
+    }
+}

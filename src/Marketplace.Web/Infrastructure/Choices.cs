@@ -1,0 +1,18 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Infrastructure;
+
+/// <summary>Drop-down options that several forms share.</summary>
+public static class Choices
+{
+    public static async Task<IReadOnlyList<SelectListItem>> ProvincesAsync(MarketplaceDbContext db, CancellationToken ct)
+    {
+        var provinces = await db.Provinces.AsNoTracking().Select(p => new { p.Code, p.NameTh, p.NameEn }).ToListAsync(ct);
+        return [new SelectListItem(Bi.T("— เลือกจังหวัด —", "— Choose a province —"), ""),
+            .. provinces.OrderBy(p => Bi.Pick(p.NameTh, p.NameEn), StringComparer.CurrentCulture)
+                .Select(p => new SelectListItem(Bi.Pick(p.NameTh, p.NameEn), p.Code))];
+    }
+}

@@ -1,0 +1,46 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Organisations;
+using Marketplace.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Web.Pages.Account;
+
+public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> signIn, MarketplaceDbContext db) : MediatorPage(mediator)
+{
+    [BindProperty] public RegisterAccount.Command Input { get; set; } = new();
+    public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync(AccountType type = AccountType.Startup)
+    {
+        Input.AccountType = type;
+        Input.Language = Core.Common.Bi.IsThai ? "th" : "en";
+        await LoadChoicesAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, result) = await TrySendAsync(Input);
+        if (!ok)
+        {
+            await LoadChoicesAsync();
+            return Page();
+        }
+        await signIn.SignInAsync((await signIn.UserManager.FindByIdAsync(result!.UserId))!, isPersistent: false);
+        return LocalRedirect("/organisations/edit?registered=true");
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Provinces = await Choices.ProvincesAsync(db, HttpContext.RequestAborted);
+        var agencies = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Agency && o.Verification == VerificationState.Verified)
+            .OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh, o.NameEn }).ToListAsync();
+        Agencies = [new SelectListItem(Core.Common.Bi.T("— ลงทะเบียนหน่วยงานใหม่ —", "— Register a new agency —"), ""),
+            .. agencies.Select(a => new SelectListItem(Core.Common.Bi.Pick(a.NameTh, a.NameEn), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+}

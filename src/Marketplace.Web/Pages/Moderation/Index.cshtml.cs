@@ -1,0 +1,29 @@
+using Marketplace.Core.Features.Moderation;
+using Marketplace.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Pages.Moderation;
+
+/// <summary>NIA staff's queue: organisations waiting for verification, oldest first.</summary>
+public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
+{
+    public OrganisationQueue.Result Queue { get; private set; } = new([], 0, 1, 25);
+    [BindProperty] public DecideOrganisation.Command Decision { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(int page = 1) => Queue = await Mediator.Send(new OrganisationQueue.Query(page));
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(Decision, nameof(Decision));
+        if (ok)
+        {
+            Message = Decision.Verify ? Core.Common.Bi.T("ยืนยันองค์กรแล้ว", "The organisation is verified")
+                : Core.Common.Bi.T("ปฏิเสธองค์กรแล้ว ผู้สมัครจะเห็นเหตุผล", "The organisation is rejected; the applicant will see the reason");
+            return RedirectToPage();
+        }
+        Queue = await Mediator.Send(new OrganisationQueue.Query());
+        return Page();
+    }
+}
