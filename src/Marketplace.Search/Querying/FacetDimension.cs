@@ -1,0 +1,27 @@
+using System.Globalization;
+using Marketplace.Search.Indexing;
+
+namespace Marketplace.Search.Querying;
+
+/// <summary>A filterable, countable attribute: its public facet name, doc-values field, and the selected value.</summary>
+internal sealed record FacetDimension(string Name, string Field, bool MultiValued, string? Selected)
+{
+    public const string SectorName = "sector";
+    public const string CategoryName = "category";
+    public const string ProvinceName = "province";
+    public const string MaturityName = "maturity";
+    public const string PricingName = "pricing";
+    public const string CertifiedName = "certified";
+
+    public static IReadOnlyList<FacetDimension> From(SearchRequest request) =>
+    [
+        new(SectorName, FieldNames.Sector, false, Blank(request.Sector)),
+        new(CategoryName, FieldNames.Category, true, request.Category?.ToString(CultureInfo.InvariantCulture)),
+        new(ProvinceName, FieldNames.Province, true, Blank(request.Province)),
+        new(MaturityName, FieldNames.Maturity, false, Blank(request.Maturity)),
+        new(PricingName, FieldNames.Pricing, false, Blank(request.PricingModel)),
+        new(CertifiedName, FieldNames.Certified, false, request.Certified switch { true => "true", false => "false", null => null }),
+    ];
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,161 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.TokenAttributes;
+using Marketplace.Search.Analysis;
+using Marketplace.Search.Indexing;
+
+namespace Marketplace.Search.Querying;
+
+/// <summary>A query word: Thai-field form, English-field (stemmed) form, and what kind of word it is.</summary>
+internal sealed record QueryToken(string Plain, string Stemmed, bool IsThai, bool IsLatinWord, bool IsStopWord);
+
+/// <summary>A space-separated chunk of the query, or a quoted phrase, with its words in order.</summary>
+internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, bool IsQuoted)
+{
+    public bool IsOptional => !IsQuoted && Tokens.All(t => t.IsStopWord);
+
+    /// <summary>A unit written as one unbroken run of Thai letters can also be matched as a Thai substring.</summary>
+    public bool IsThaiRun => ThaiAnalysis.IsAllThai(Text) && Text.Length >= 3;
+}
+
+/// <summary>
+/// What a person typed, reduced to words and phrases. No operator syntax is interpreted, so no input can make
+/// query construction fail: AND/OR/NOT are plain (stop) words, brackets and colons are separators, a lone quote
+/// is ignored, control characters and broken surrogates are dropped, and the input is cut to a sane size.
+/// </summary>
+internal sealed class ParsedQuery
+{
+    public const int MaxInputLength = 500;
+    public const int MaxTokens = 32;
+
+    private ParsedQuery(IReadOnlyList<QueryUnit> units)
+    {
+        Units = units;
+    }
+
+    public IReadOnlyList<QueryUnit> Units { get; }
+
+    public bool IsEmpty => Units.Count == 0;
+
+    public IEnumerable<QueryToken> Tokens => Units.SelectMany(u => u.Tokens);
+
+    public bool HasThai => Tokens.Any(t => t.IsThai);
+
+    public bool HasLatin => Tokens.Any(t => !t.IsThai);
+
+    public static ParsedQuery Parse(string? input, Analyzer analyzer)
+    {
+        var units = new List<QueryUnit>();
+        var tokenBudget = MaxTokens;
+        foreach (var (text, quoted) in Split(Clean(input)))
+        {
+            var tokens = Analyze(analyzer, text, tokenBudget);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            tokenBudget -= tokens.Count;
+            units.Add(new QueryUnit(text, tokens, quoted));
+            if (tokenBudget <= 0)
+            {
+                break;
+            }
+        }
+
+        return new ParsedQuery(units);
+    }
+
+    private static string Clean(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return string.Empty;
+        }
+
+        var text = input.Length > MaxInputLength ? input[..MaxInputLength] : input;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(c).Append(text[++i]);
+            }
+            else if (char.IsControl(c) || char.IsSurrogate(c))
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(IsQuote(c) ? '"' : c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsQuote(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\uFF02';
+
+    /// <summary>Quoted parts become phrases; the rest splits on white space. An unpaired quote is just a separator.</summary>
+    private static IEnumerable<(string Text, bool Quoted)> Split(string text)
+    {
+        var quoteCount = text.Count(c => c == '"');
+        var parts = text.Split('"');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var quoted = i % 2 == 1 && (i < parts.Length - 1 || quoteCount % 2 == 0);
+            if (quoted)
+            {
+                yield return (parts[i].Trim(), true);
+                continue;
+            }
+
+            foreach (var chunk in parts[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            {
+                yield return (chunk, false);
+            }
+        }
+    }
+
+    private static List<QueryToken> Analyze(Analyzer analyzer, string text, int budget)
+    {
+        var tokens = new List<QueryToken>();
+        if (text.Length == 0)
+        {
+            return tokens;
+        }
+
+        var plain = Terms(analyzer, FieldNames.TitleTh, text, budget);
+        var stemmed = Terms(analyzer, FieldNames.TitleEn, text, budget);
+        for (var i = 0; i < plain.Count; i++)
+        {
+            var word = plain[i];
+            var isThai = ThaiAnalysis.ContainsThai(word);
+            tokens.Add(new QueryToken(
+                word,
+                i < stemmed.Count ? stemmed[i] : word,
+                isThai,
+                !isThai && word.All(char.IsAsciiLetterLower),
+                !isThai && StopAnalyzer.ENGLISH_STOP_WORDS_SET.Contains(word)));
+        }
+
+        return tokens;
+    }
+
+    private static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (terms.Count < budget && stream.IncrementToken())
+        {
+            terms.Add(term.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace Marketplace.Search;
+
+/// <summary>Opening checks, background refresh and the shutdown order.</summary>
+public sealed partial class SolutionIndex
+{
+    /// <summary>Stops the refresh, commits what is pending, then disposes searchers, writer and directory in that order.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        StopRefresh();
+        try
+        {
+            lock (commitGate)
+            {
+                CommitLocked(LastAppliedSequence);
+            }
+        }
+        finally
+        {
+            searchers.Dispose();
+            writer.Dispose();
+            directory.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Opening failures that mean the files cannot be read back (corrupt, truncated, missing, or garbage that trips
+    /// the decoders), as opposed to a lock held by another process or a permission problem, which a rebuild would
+    /// not fix. CorruptIndexException and its format exceptions are IOExceptions.
+    /// </summary>
+    private static bool IsDamage(Exception e) =>
+        e is not (LockObtainFailedException or UnauthorizedAccessException)
+        && e is IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException;
+
+    /// <summary>Reads every file's checksum now, so damage found at start-up leads to a rebuild instead of failing queries later.</summary>
+    private void VerifyChecksums()
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            foreach (var leaf in searcher.IndexReader.Leaves)
+            {
+                leaf.AtomicReader.CheckIntegrity();
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        try
+        {
+            searchers.MaybeRefresh();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A timer callback that throws takes the process down; report instead and try again next tick.
+            if (options.OnBackgroundError is { } report)
+            {
+                report(e);
+            }
+            else
+            {
+                Trace.TraceError("Search index refresh failed: {0}", e);
+            }
+        }
+        finally
+        {
+            lock (timerGate)
+            {
+                if (!refreshStopped)
+                {
+                    refreshTimer.Change(options.RefreshInterval, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
+    }
+
+    private void StopRefresh()
+    {
+        lock (timerGate)
+        {
+            refreshStopped = true;
+        }
+
+        using var stopped = new ManualResetEvent(false);
+        if (refreshTimer.Dispose(stopped))
+        {
+            stopped.WaitOne();
+        }
+    }
+
+    /// <summary>BM25 at index and search time (the norms are encoded for it), for every searcher the manager opens.</summary>
+    private sealed class SimilarityFactory : SearcherFactory
+    {
+        public static readonly Similarity Similarity = new BM25Similarity();
+
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+    }
+}
