@@ -23,6 +23,7 @@ public static class CoreServices
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Features.Messaging.Notifier>();
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
@@ -34,9 +35,14 @@ public static class CoreServices
         var openTypes = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>) };
         foreach (var type in typeof(CoreServices).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && openTypes.Contains(i.GetGenericTypeDefinition())))
-                services.AddScoped(contract, type);
+                if (contract.GetGenericTypeDefinition() != typeof(IValidator<>) || IsRequest(contract.GetGenericArguments()[0]))
+                    services.AddScoped(contract, type);
         return services;
     }
+
+    /// <summary>Validators of parts of a request (a form inside a command) are composed by hand, not resolved by the pipeline.</summary>
+    private static bool IsRequest(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));
 
     /// <summary>Password policy and lockout, shared by the site and the test fixtures.</summary>
     public static void IdentityPolicy(IdentityOptions options)

@@ -29,7 +29,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser use
         catch (ForbiddenException refused)
         {
             db.ChangeTracker.Clear();
-            db.AuditEvents.Add(audit.Refusal(typeof(TRequest).Name, refused.Message));
+            db.AuditEvents.Add(audit.Refusal(RequestName.Of(typeof(TRequest)), refused.Message));
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }

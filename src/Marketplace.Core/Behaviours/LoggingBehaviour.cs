@@ -12,7 +12,7 @@ public sealed class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehavio
 
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        var name = typeof(TRequest).Name;
+        var name = RequestName.Of(typeof(TRequest));
         var watch = Stopwatch.StartNew();
         try
         {

@@ -15,3 +15,10 @@ public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
 /// <summary>Any signed-in user may send the request.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresSignInAttribute : Attribute;
+
+public static class RequestName
+{
+    /// <summary>"RegisterAccount" for RegisterAccount.Command: use cases are named by their outer class.</summary>
+    public static string Of(Type requestType) =>
+        requestType.DeclaringType is { } useCase ? (requestType.Name == "Command" ? useCase.Name : $"{useCase.Name}.{requestType.Name}") : requestType.Name;
+}

@@ -20,7 +20,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(MarketplaceDbConte
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next();
-        var action = typeof(TRequest).Name;
+        var action = RequestName.Of(typeof(TRequest));
         if (audit.HasRecords)
             audit.Flush(action);
         else

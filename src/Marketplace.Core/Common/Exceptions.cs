@@ -11,8 +11,14 @@ public sealed class InvalidRequestException(IReadOnlyList<FieldError> errors)
 
 public sealed record FieldError(string Field, string Message);
 
-/// <summary>The signed-in user may not do this. Shown as 403 and written to the audit trail.</summary>
-public sealed class ForbiddenException(string reason) : Exception(reason);
+/// <summary>
+/// The signed-in user may not do this. Shown as 403 and written to the audit trail; shown as 404 instead
+/// when <paramref name="hideExistence"/> is set, so unpublished content does not reveal that it exists.
+/// </summary>
+public sealed class ForbiddenException(string reason, bool hideExistence = false) : Exception(reason)
+{
+    public bool HideExistence { get; } = hideExistence;
+}
 
 /// <summary>The thing does not exist, or the user may not know that it exists. Shown as 404.</summary>
 public sealed class NotFoundException(string what) : Exception(what);

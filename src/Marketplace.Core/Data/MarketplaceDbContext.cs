@@ -1,4 +1,6 @@
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Province> Provinces => Set<Province>();
+    public DbSet<Listing> Listings => Set<Listing>();
+    public DbSet<ListingLogo> ListingLogos => Set<ListingLogo>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,7 +25,7 @@ public static class JuristicNumber
                 $"The juristic person number must have 13 digits (you entered {digits.Length})");
         if (CheckDigit(digits) != digits[12] - '0')
             return Bi.T("เลขทะเบียนนิติบุคคลไม่ถูกต้อง: หลักสุดท้ายไม่ตรงกับเลขตรวจสอบ โปรดตรวจสอบว่าพิมพ์ถูกต้อง",
-                "The juristic person number is not valid: its last (check) digit does not match. Check it for typing mistakes");
+                "The juristic person number is not valid: its check digit (the last one) does not match. Check it for typing mistakes");
         return null;
     }
 

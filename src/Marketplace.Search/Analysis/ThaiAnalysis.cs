@@ -20,6 +20,19 @@ public static class ThaiAnalysis
     private static BreakIterator? threadBreaker;
 
     /// <summary>
+    /// Thai function words (as ICU segments them) and the English stop words: they carry no topic, so queries do
+    /// not require them and MoreLikeThis does not match on them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> StopWords = new HashSet<string>(
+        [
+            "และ", "ของ", "ที่", "ใน", "การ", "ความ", "สำหรับ", "เพื่อ", "ให้", "ได้", "มี", "เป็น", "กับ", "จาก",
+            "โดย", "หรือ", "แต่", "ซึ่ง", "นี้", "นั้น", "ไป", "มา", "ว่า", "จะ", "ต่อ", "แล้ว", "อยู่", "ด้วย",
+            "คือ", "ทุก", "ต้อง", "อย่าง", "ทาง", "ผ่าน", "ตาม", "เช่น", "ๆ", "ก็", "ยัง", "ไม่", "เมื่อ", "ถ้า",
+            .. Lucene.Net.Analysis.Core.StopAnalyzer.ENGLISH_STOP_WORDS_SET.Select(w => w.ToString()),
+        ],
+        StringComparer.Ordinal);
+
+    /// <summary>
     /// Loads the ICU Thai dictionary and collation data. The first use costs about half a second, so the web app
     /// calls this at start-up instead of letting the first visitor pay for it.
     /// </summary>

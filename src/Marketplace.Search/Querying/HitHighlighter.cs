@@ -9,10 +9,10 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// Marks matched words in a hit's title and picks a ~200-character snippet. The scorer gets a flat list of the
-/// terms the (rewritten) query actually searched — fuzzy expansions included — per field, so highlighting never
-/// re-runs phrase or fuzzy logic per hit. When the word-level terms mark nothing, the Thai bigram terms are tried,
-/// which marks text that only matched because it was segmented differently from the query.
+/// Marks matched words in a hit's title and picks a ~200-character snippet. Thai text is first marked with the
+/// query's Thai-run bigram phrases, which marks exactly the substring typed ("ข้อมูลสุขภาพ" as one mark), however
+/// ICU segmented the document. Otherwise the scorer gets a flat list of the terms the rewritten query searched —
+/// fuzzy expansions included — so highlighting never re-runs phrase or fuzzy logic per hit.
 /// </summary>
 internal sealed class HitHighlighter
 {
@@ -21,17 +21,22 @@ internal sealed class HitHighlighter
 
     private readonly Analyzer analyzer;
     private readonly Dictionary<string, Query> termsByField;
+    private readonly Dictionary<string, Query> bigramPhrasesByField;
     private readonly bool preferEnglish;
 
-    public HitHighlighter(Analyzer analyzer, Query rewrittenQuery, bool preferEnglish)
+    public HitHighlighter(Analyzer analyzer, Query query, Query rewrittenQuery, bool preferEnglish)
     {
         this.analyzer = analyzer;
         this.preferEnglish = preferEnglish;
         var terms = new HashSet<Term>();
         rewrittenQuery.ExtractTerms(terms);
         termsByField = terms
+            .Where(t => !FieldNames.IsBigram(t.Field))
             .GroupBy(t => t.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Query)AnyOf(g), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => AnyOf(g.Select(t => new TermQuery(t))), StringComparer.Ordinal);
+        bigramPhrasesByField = BigramPhrases(query)
+            .GroupBy(p => p.GetTerms()[0].Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => AnyOf(g.DistinctBy(p => p.ToString())), StringComparer.Ordinal);
     }
 
     public (string Html, bool Marked) Title(string field, string? text)
@@ -41,8 +46,8 @@ internal sealed class HitHighlighter
             return (string.Empty, false);
         }
 
-        var marked = Mark(field, text, whole: true)
-            ?? (field == FieldNames.TitleTh ? Mark(FieldNames.TitleBigrams, text, whole: true) : null);
+        var marked = (field == FieldNames.TitleTh ? Mark(bigramPhrasesByField, FieldNames.TitleBigrams, text, whole: true) : null)
+            ?? Mark(termsByField, field, text, whole: true);
         return marked is null ? (Html.Escape(text), false) : (marked, true);
     }
 
@@ -59,8 +64,8 @@ internal sealed class HitHighlighter
                 continue;
             }
 
-            var marked = Mark(field, text, whole: false)
-                ?? (isThai ? Mark(FieldNames.BodyBigrams, text, whole: false) : null);
+            var marked = (isThai ? Mark(bigramPhrasesByField, FieldNames.BodyBigrams, text, whole: false) : null)
+                ?? Mark(termsByField, field, text, whole: false);
             if (marked is not null)
             {
                 return (marked, !isThai);
@@ -70,12 +75,12 @@ internal sealed class HitHighlighter
         return (Html.Escape(Excerpt(stored.Get(FieldNames.SummaryTh) ?? string.Empty)), false);
     }
 
-    private static BooleanQuery AnyOf(IEnumerable<Term> terms)
+    private static Query AnyOf(IEnumerable<Query> queries)
     {
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms)
+        foreach (var clause in queries)
         {
-            query.Add(new TermQuery(term), Occur.SHOULD);
+            query.Add(clause, Occur.SHOULD);
         }
 
         return query;
@@ -95,9 +100,17 @@ internal sealed class HitHighlighter
         return string.Concat(text.AsSpan(0, cut > 0 ? cut : SnippetLength).TrimEnd(), "…");
     }
 
-    private string? Mark(string field, string text, bool whole)
+    private static IEnumerable<PhraseQuery> BigramPhrases(Query query) => query switch
     {
-        if (!termsByField.TryGetValue(field, out var query))
+        BooleanQuery boolean => boolean.Clauses.Where(c => !c.IsProhibited).SelectMany(c => BigramPhrases(c.Query)),
+        DisjunctionMaxQuery disjunction => disjunction.Disjuncts.SelectMany(BigramPhrases),
+        PhraseQuery phrase when phrase.GetTerms() is [var first, ..] && FieldNames.IsBigram(first.Field) => [phrase],
+        _ => [],
+    };
+
+    private string? Mark(Dictionary<string, Query> queries, string field, string text, bool whole)
+    {
+        if (!queries.TryGetValue(field, out var query))
         {
             return null;
         }

@@ -1,6 +1,5 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.TokenAttributes;
 using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
@@ -138,7 +137,7 @@ internal sealed class ParsedQuery
                 i < stemmed.Count ? stemmed[i] : word,
                 isThai,
                 !isThai && word.All(char.IsAsciiLetterLower),
-                !isThai && StopAnalyzer.ENGLISH_STOP_WORDS_SET.Contains(word)));
+                ThaiAnalysis.StopWords.Contains(word)));
         }
 
         return tokens;

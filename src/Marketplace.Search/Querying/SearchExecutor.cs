@@ -41,7 +41,7 @@ internal static class SearchExecutor
     }
 
     private static HitHighlighter Highlighter(Analyzer analyzer, Execution execution, ParsedQuery parsed) =>
-        new(analyzer, execution.Query, preferEnglish: parsed.HasLatin && !parsed.HasThai);
+        new(analyzer, execution.Query, execution.Rewritten, preferEnglish: parsed.HasLatin && !parsed.HasThai);
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
     {
@@ -57,7 +57,7 @@ internal static class SearchExecutor
         };
         var collector = new DrillSidewaysCollector(top, dimensions);
         searcher.Search(rewritten, collector);
-        return new Execution(rewritten, top.GetTopDocs(), collector.TotalHits, collector.Facets());
+        return new Execution(query, rewritten, top.GetTopDocs(), collector.TotalHits, collector.Facets());
     }
 
     private static SearchResult Result(IndexSearcher searcher, Execution execution, HitHighlighter? highlighter,
@@ -96,6 +96,6 @@ internal static class SearchExecutor
         };
     }
 
-    private sealed record Execution(Query Query, TopDocs Top, int Total,
+    private sealed record Execution(Query Query, Query Rewritten, TopDocs Top, int Total,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
 }

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Queries.Mlt;
 using Lucene.Net.Search;
+using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -71,6 +72,7 @@ internal static class SimilarFinder
             MinDocFreq = 1,
             MinWordLen = 2,
             MaxQueryTerms = MaxQueryTerms,
+            StopWords = ThaiAnalysis.StopWords.ToHashSet(),
         };
         if (reader.NumDocs >= MinDocsForCommonWordCut)
         {

@@ -14,6 +14,7 @@ public sealed class OutcomeExceptionFilter : IExceptionFilter
     {
         int? status = context.Exception switch
         {
+            ForbiddenException { HideExistence: true } => StatusCodes.Status404NotFound,
             ForbiddenException => StatusCodes.Status403Forbidden,
             NotFoundException => StatusCodes.Status404NotFound,
             _ => null,

@@ -11,11 +11,14 @@ namespace Marketplace.Web.TagHelpers;
 /// renders an input; kind="textarea" a text area; kind="select" with <see cref="Options"/> a drop-down.
 /// </summary>
 [HtmlTargetElement("form-field", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class FormFieldTagHelper : TagHelper
+public sealed class FormFieldTagHelper(HtmlEncoder enc) : TagHelper
 {
     [HtmlAttributeName("for")] public ModelExpression For { get; set; } = null!;
     public string Label { get; set; } = "";
     public string? Hint { get; set; }
+
+    /// <summary>A moderator's request for this field, shown above it until the vendor resubmits.</summary>
+    public string? Note { get; set; }
     public string Kind { get; set; } = "input";
     public string Type { get; set; } = "text";
     public string? Autocomplete { get; set; }
@@ -33,7 +36,6 @@ public sealed class FormFieldTagHelper : TagHelper
         var value = Kind == "input" && Type == "password" ? "" : Convert.ToString(For.Model, System.Globalization.CultureInfo.InvariantCulture) ?? "";
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", errors.Count == 0 ? null : id + "-error" }.OfType<string>());
-        var enc = HtmlEncoder.Default;
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -43,6 +45,8 @@ public sealed class FormFieldTagHelper : TagHelper
         html.Append($"<label class=\"form-label fw-semibold\" for=\"{id}\">{enc.Encode(Label)}</label>");
         if (Hint is not null)
             html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
+        if (!string.IsNullOrWhiteSpace(Note))
+            html.Append($"<p class=\"moderator-note alert alert-warning py-1 px-2 mb-1\" data-testid=\"note-{id}\">{enc.Encode(Note)}</p>");
         if (errors.Count > 0)
             html.Append($"<p class=\"field-error text-danger fw-semibold mb-1\" id=\"{id}-error\">{enc.Encode(string.Join(" ", errors))}</p>");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
 
 namespace Marketplace.Core.Data.Seeding;
 
@@ -33,3 +34,23 @@ internal sealed record SeedOrganisation(
 internal sealed record SeedUsers(string DemoPassword, IReadOnlyList<SeedUser> Users);
 
 internal sealed record SeedUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string Language, bool Demo);
+
+internal sealed record SeedSolution(
+    string Slug, string Vendor, string State, string TitleTh, string? TitleEn, string SummaryTh, string? SummaryEn,
+    string DescriptionTh, string? DescriptionEn, Sector Sector, int PrimaryCategory, IReadOnlyList<int>? SecondaryCategories,
+    IReadOnlyList<string>? Tags, IReadOnlyList<string>? Provinces, Maturity Maturity, int AgenciesUsing, PricingModel PricingModel,
+    long? PriceSatang, string? NoPriceReason, string? Website, string? DemoUrl, IReadOnlyList<SeedCertification>? Certifications,
+    DataHandling? DataHandling, IReadOnlyList<PilotPackage>? PilotPackages)
+{
+    public ListingContent ToContent() => new()
+    {
+        TitleTh = TitleTh, TitleEn = TitleEn, SummaryTh = SummaryTh, SummaryEn = SummaryEn, DescriptionTh = DescriptionTh,
+        DescriptionEn = DescriptionEn, Sector = Sector, PrimaryCategory = PrimaryCategory, SecondaryCategories = SecondaryCategories ?? [],
+        Tags = Tags ?? [], Provinces = Provinces ?? [], Maturity = Maturity, AgenciesUsing = AgenciesUsing, PricingModel = PricingModel,
+        PriceSatang = PriceSatang, NoPriceReason = NoPriceReason, Website = Website, DemoUrl = DemoUrl,
+        Certifications = (Certifications ?? []).Select(c => new Certification(c.Kind, c.Number, c.Expires is null ? null : DateOnly.Parse(c.Expires, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+        DataHandling = DataHandling ?? new DataHandling(false, false, "Thailand"), PilotPackages = PilotPackages ?? [],
+    };
+}
+
+internal sealed record SeedCertification(string Kind, string Number, string? Expires);

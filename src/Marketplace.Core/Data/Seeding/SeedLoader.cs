@@ -1,5 +1,6 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,7 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
 
         var organisations = await LoadOrganisationsAsync(folder, ct);
         await LoadUsersAsync(folder, organisations, ct);
+        await LoadListingsAsync(folder, organisations, ct);
         logger.LogInformation("Loaded sample data from {Folder}: {Organisations} organisations", folder, organisations.Count);
         return true;
     }
@@ -77,5 +79,23 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
                 throw new InvalidDataException($"Seed user {row.Email}: {string.Join(", ", result.Errors.Select(e => e.Description))}");
             await users.AddToRolesAsync(user, row.Roles);
         }
+    }
+
+    private async Task LoadListingsAsync(string folder, Dictionary<string, Organisation> organisations, CancellationToken ct)
+    {
+        var rows = await SeedFiles.ReadAsync<List<SeedSolution>>(folder, "solutions.json", ct);
+        var at = clock.Now.AddDays(-60);
+        foreach (var row in rows)
+        {
+            var vendor = organisations[row.Vendor];
+            var listing = new Listing(vendor.Id, row.Slug, row.ToContent(), at);
+            if (row.State is "Submitted" or "Published")
+                listing.Submit(at.AddHours(2));
+            if (row.State == "Published")
+                listing.Approve(vendor, at.AddDays(1));
+            db.Listings.Add(listing);
+            at = at.AddHours(13);
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Marketplace.Core.Common;
+
+namespace Marketplace.Core.Domain.Catalogue;
+
+/// <summary>One line of the pre-submission checklist, shown to the vendor and to the moderator alike.</summary>
+public sealed record QualityCheck(string Key, string Field, bool Passed, string Message);
+
+/// <summary>
+/// The checks a listing must pass before it is submitted. Buyers complained that nobody checks listing
+/// quality on other marketplaces; these are the problems moderators kept sending back by hand.
+/// </summary>
+public static partial class ListingQuality
+{
+    public const int MinimumDescriptionLength = 200;
+
+    public static IReadOnlyList<QualityCheck> Check(ListingContent c, IEnumerable<string> otherTitlesOfVendor)
+    {
+        var others = otherTitlesOfVendor.Select(Normalise).ToHashSet();
+        return
+        [
+            new("title", "TitleTh", !string.IsNullOrWhiteSpace(c.TitleTh),
+                Bi.T("มีชื่อโซลูชันภาษาไทย", "The solution has a Thai title")),
+            new("summary", "SummaryTh", !string.IsNullOrWhiteSpace(c.SummaryTh),
+                Bi.T("มีสรุปสั้นภาษาไทย", "The solution has a short Thai summary")),
+            new("description", "DescriptionTh", (c.DescriptionTh?.Trim().Length ?? 0) >= MinimumDescriptionLength,
+                Bi.T($"คำอธิบายภาษาไทยยาวอย่างน้อย {MinimumDescriptionLength} ตัวอักษร (ตอนนี้ {c.DescriptionTh?.Trim().Length ?? 0})",
+                    $"The Thai description has at least {MinimumDescriptionLength} characters (now {c.DescriptionTh?.Trim().Length ?? 0})")),
+            new("provinces", "Provinces", c.Provinces.Count > 0,
+                Bi.T("ระบุจังหวัดที่ใช้งานอย่างน้อยหนึ่งจังหวัด", "At least one province where it is deployed")),
+            new("price", "PriceSatang", c.PriceSatang is > 0 || c.PricingModel == PricingModel.Free || !string.IsNullOrWhiteSpace(c.NoPriceReason),
+                Bi.T("มีราคาโดยประมาณ หรือเหตุผลที่ไม่ระบุราคา", "An indicative price, or the reason there is none")),
+            new("links", "Website", UrlsAreValid(c),
+                Bi.T("ลิงก์เว็บไซต์และเดโมเป็นที่อยู่ https:// ที่ถูกต้อง", "Website and demo links are valid https:// addresses")),
+            new("contact-in-title", "TitleTh", !HasContactDetails(c.TitleTh) && !HasContactDetails(c.TitleEn),
+                Bi.T("ชื่อไม่มีเบอร์โทรศัพท์หรืออีเมล", "The title holds no phone number or e-mail address")),
+            new("duplicate-title", "TitleTh", !others.Contains(Normalise(c.TitleTh)) && (c.TitleEn is null || !others.Contains(Normalise(c.TitleEn))),
+                Bi.T("ชื่อไม่ซ้ำกับโซลูชันอื่นของบริษัท", "The title differs from the company's other solutions")),
+        ];
+    }
+
+    public static bool HasContactDetails(string? text) =>
+        text is not null && (Email().IsMatch(text) || Phone().IsMatch(text));
+
+    private static bool UrlsAreValid(ListingContent c) =>
+        new[] { c.Website, c.DemoUrl }.Where(u => !string.IsNullOrWhiteSpace(u)).All(u =>
+            Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Contains('.'));
+
+    private static string Normalise(string? title) => string.Join(' ', (title ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
+    private static partial Regex Email();
+
+    /// <summary>Thai numbers: 02-123-4567, 081 234 5678, 0812345678, +66 81 234 5678.</summary>
+    [GeneratedRegex(@"(\+66|0)[\s-]?\d{1,2}[\s-]?\d{3}[\s-]?\d{3,4}")]
+    private static partial Regex Phone();
+}

@@ -1,0 +1,22 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Catalogue;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Catalogue;
+
+/// <summary>The ownership rule every catalogue handler applies: a vendor touches only its own organisation's listings.</summary>
+internal static class ListingAccess
+{
+    public static async Task<Listing> OwnListingAsync(this MarketplaceDbContext db, ICurrentUser user, int listingId, CancellationToken ct)
+    {
+        var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == listingId, ct)
+            ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"));
+        if (await db.OrganisationIdOf(user, ct) != listing.VendorId)
+            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะรายการขององค์กรคุณ", "You can manage only your own organisation's listings"),
+                hideExistence: !listing.IsPublic);
+        return listing;
+    }
+
+    public static bool IsModerator(this ICurrentUser user) => user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
+}

@@ -1,0 +1,47 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Catalogue;
+
+/// <summary>
+/// The listing page at /solutions/{slug}. The public reads the live copy; the vendor's members and
+/// moderators may also preview the working copy. Unpublished listings are 404 to everybody else.
+/// </summary>
+public static class ListingDetails
+{
+    public sealed record Query(string Slug, bool Preview = false) : IRequest<Result>;
+
+    public sealed record Result(int Id, string Slug, ListingContent Content, string DescriptionThHtml, string? DescriptionEnHtml,
+        VendorSummary Vendor, bool IsPublic, bool IsPreview, bool CanManage, bool HasLogo, ReviewState Review, Visibility Visibility,
+        DateTimeOffset? PublishedAt, IReadOnlyDictionary<string, string> ProvinceNames);
+
+    public sealed record VendorSummary(int Id, string Slug, string NameTh, string NameEn, bool Verified);
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var listing = await db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Slug == request.Slug, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+            var canManage = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == listing.VendorId;
+            var insider = canManage || user.IsModerator();
+            if (!listing.IsPublic && !insider)
+                throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+
+            var preview = insider && (request.Preview || !listing.IsPublic);
+            var content = preview ? listing.Draft : listing.Live!;
+            var provinces = await db.Provinces.AsNoTracking().Where(p => content.Provinces.Contains(p.Code))
+                .ToDictionaryAsync(p => p.Code, p => Bi.Pick(p.NameTh, p.NameEn), cancellationToken);
+            var vendor = listing.Vendor!;
+            return new Result(listing.Id, listing.Slug, content, SafeMarkdown.ToHtml(content.DescriptionTh),
+                content.DescriptionEn is null ? null : SafeMarkdown.ToHtml(content.DescriptionEn),
+                new VendorSummary(vendor.Id, vendor.Slug, vendor.NameTh, vendor.NameEn, vendor.Verification == VerificationState.Verified),
+                listing.IsPublic, preview, canManage, await db.ListingLogos.AnyAsync(l => l.ListingId == listing.Id, cancellationToken),
+                listing.Review, listing.Visibility, listing.PublishedAt, provinces);
+        }
+    }
+}

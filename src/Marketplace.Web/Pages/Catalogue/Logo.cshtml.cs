@@ -1,0 +1,17 @@
+using Marketplace.Core.Features.Catalogue;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Marketplace.Web.Pages.Catalogue;
+
+/// <summary>Serves a listing's logo with the content type found when it was uploaded.</summary>
+public sealed class LogoModel(IMediator mediator) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string slug)
+    {
+        var logo = await mediator.Send(new ListingLogoFile.Query(slug));
+        Response.Headers.XContentTypeOptions = "nosniff";
+        return File(logo.Bytes, logo.ContentType);
+    }
+}

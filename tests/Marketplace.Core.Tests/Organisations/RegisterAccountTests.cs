@@ -1,0 +1,101 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Organisations;
+using Marketplace.Core.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Tests.Organisations;
+
+public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<SliceFixture>
+{
+    private static RegisterAccount.Command Startup(string email, string juristic = "0105536000372") => new()
+    {
+        AccountType = AccountType.Startup, DisplayName = "สมชาย ใจดี", Email = email, Password = "correct-horse-9",
+        NameTh = "บริษัท ทดสอบ จำกัด", NameEn = "Test Startup " + email, JuristicNumber = juristic, ProvinceCode = "TH-10",
+        ContactEmail = email, Website = "https://test.example",
+    };
+
+    [Fact]
+    public async Task Registering_a_startup_creates_a_pending_vendor_organisation_and_a_vendor_account_with_audit_rows()
+    {
+        app.AsAnonymous();
+        var result = await app.SendAsync(Startup("founder@startup-one.example"));
+
+        var organisation = await app.QueryDbAsync(db => db.Organisations.SingleAsync(o => o.Id == result.OrganisationId));
+        Assert.Equal(OrganisationKind.Vendor, organisation.Kind);
+        Assert.Equal(VerificationState.Pending, organisation.Verification);
+        Assert.Equal("0105536000372", organisation.JuristicNumber);
+        var roles = await app.QueryDbAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
+                                                  where ur.UserId == result.UserId select r.Name).ToListAsync());
+        Assert.Equal([Roles.Vendor], roles);
+        var audit = await app.AuditRowsAsync();
+        Assert.Contains(audit, a => a.Action == "RegisterAccount" && a.EntityType == nameof(Organisation) && a.EntityId == result.OrganisationId.ToString());
+        Assert.Contains(audit, a => a.EntityType == nameof(AppUser) && a.EntityId == result.UserId);
+    }
+
+    [Fact]
+    public async Task An_invalid_juristic_number_is_refused_with_a_message_on_its_field_and_nothing_is_saved()
+    {
+        app.AsAnonymous();
+        using var _ = new EnglishCulture();
+        var before = await app.QueryDbAsync(db => db.Organisations.CountAsync());
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => app.SendAsync(Startup("typo@startup-two.example", "0105536000375")));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(nameof(RegisterAccount.Command.JuristicNumber), error.Field);
+        Assert.Contains("check digit", error.Message);
+        Assert.Equal(before, await app.QueryDbAsync(db => db.Organisations.CountAsync()));
+        Assert.Null(await app.QueryDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == "typo@startup-two.example")));
+    }
+
+    [Fact]
+    public async Task A_password_refused_by_the_policy_rolls_back_the_organisation_created_before_it()
+    {
+        app.AsAnonymous();
+        var command = Startup("weak@startup-three.example", "0105562000023");
+        command.Password = "short1";
+        var before = await app.QueryDbAsync(db => db.Organisations.CountAsync());
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => app.SendAsync(command));
+
+        Assert.Contains(refused.Errors, e => e.Field == nameof(RegisterAccount.Command.Password));
+        Assert.Equal(before, await app.QueryDbAsync(db => db.Organisations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_agency_employee_joins_an_existing_agency_only_with_an_address_at_its_domain()
+    {
+        app.AsAnonymous();
+        var agency = await app.QueryDbAsync(db => db.Organisations.FirstAsync(o => o.Kind == OrganisationKind.Agency && o.Website != null));
+        var host = new Uri(agency.Website!).Host.Replace("www.", "");
+        RegisterAccount.Command Join(string email) => new()
+        {
+            AccountType = AccountType.Agency, DisplayName = "เจ้าหน้าที่", Email = email, Password = "correct-horse-9", JoinAgencyId = agency.Id,
+        };
+
+        var joined = await app.SendAsync(Join($"officer@{host}"));
+        Assert.True(joined.JoinedExisting);
+        Assert.Equal(agency.Id, joined.OrganisationId);
+
+        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => app.SendAsync(Join("impostor@gmail.example")));
+        Assert.Contains(refused.Errors, e => e.Field == nameof(RegisterAccount.Command.JoinAgencyId));
+        Assert.Null(await app.QueryDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == "impostor@gmail.example")));
+    }
+
+    [Fact]
+    public async Task Registering_a_new_agency_creates_it_pending_with_the_buyer_role()
+    {
+        app.AsAnonymous();
+        var result = await app.SendAsync(new RegisterAccount.Command
+        {
+            AccountType = AccountType.Agency, DisplayName = "นางสาวข้าราชการ", Email = "staff@newagency.go.th.example", Password = "correct-horse-9",
+            NameTh = "สำนักงานทดสอบ", NameEn = "Office of Testing", ProvinceCode = "TH-50", ContactEmail = "saraban@newagency.go.th.example",
+        });
+
+        var organisation = await app.QueryDbAsync(db => db.Organisations.SingleAsync(o => o.Id == result.OrganisationId));
+        Assert.Equal(OrganisationKind.Agency, organisation.Kind);
+        Assert.Equal(VerificationState.Pending, organisation.Verification);
+        Assert.Null(organisation.JuristicNumber);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Marketplace.Core;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Core.Tests.Support;
+
+/// <summary>
+/// Sends real requests through the real mediator and pipeline into a real SQLite file, migrated and
+/// loaded with the repository's seed data. Only the ports (clock, current user) are test doubles.
+/// One fixture (one database) per test class; tests create their own rows so they do not depend on order.
+/// </summary>
+public sealed class SliceFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "marketplace-core-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = null!;
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+    public TestUser User { get; } = new();
+
+    public IServiceProvider Services => _services;
+
+    public static string SeedFolder => Path.Combine(RepositoryRoot, "seed-data");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
+                dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the test folder");
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var services = new ServiceCollection();
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddMarketplaceCore($"Data Source={Path.Combine(_folder, "test.db")}");
+        services.AddSingleton<IClock>(Clock);
+        services.AddSingleton<ICurrentUser>(User);
+        services.AddIdentityCore<AppUser>(CoreServices.IdentityPolicy).AddMarketplaceStores();
+        _services = services.BuildServiceProvider();
+        await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, loadSampleData: true);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<T> QueryDbAsync<T>(Func<MarketplaceDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
+    }
+
+    public async Task InsertAsync(params object[] entities)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Makes the next requests come from this seeded or created user (by e-mail), with its stored roles.</summary>
+    public async Task AsUserAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
+        User.Set(user.Id, user.Email!, await users.GetRolesAsync(user));
+    }
+
+    public void AsAnonymous() => User.Set(null, null, []);
+
+    public Task<List<AuditEvent>> AuditRowsAsync() =>
+        QueryDbAsync(db => db.AuditEvents.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
+}
+
+public sealed class TestClock(DateTimeOffset now) : IClock
+{
+    public DateTimeOffset Now { get; private set; } = now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
+
+public sealed class TestUser : ICurrentUser
+{
+    private IReadOnlyList<string> _roles = [];
+
+    public string? UserId { get; private set; }
+    public string? UserName { get; private set; }
+
+    public bool IsInRole(string role) => _roles.Contains(role);
+
+    public void Set(string? id, string? name, IEnumerable<string> roles)
+    {
+        UserId = id;
+        UserName = name;
+        _roles = roles.ToList();
+    }
+}

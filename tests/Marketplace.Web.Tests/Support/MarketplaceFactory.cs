@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Marketplace.Web.Tests.Support;
+
+/// <summary>
+/// The real site with a fresh SQLite database in a temporary folder, seeded from the repository's seed-data/.
+/// One factory per test class.
+/// </summary>
+public class MarketplaceFactory : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "marketplace-web-tests", Guid.NewGuid().ToString("N"));
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
+                dir = dir.Parent;
+            return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the test folder");
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Marketplace:DataPath", _dataFolder);
+        builder.UseSetting("Marketplace:SeedDataPath", Path.Combine(RepositoryRoot, "seed-data"));
+        builder.UseSetting("Marketplace:SeedSampleData", "true");
+    }
+
+    public string DataFolder => _dataFolder;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataFolder))
+            Directory.Delete(_dataFolder, recursive: true);
+    }
+}
