@@ -16,6 +16,8 @@ var connectionString = builder.Configuration.GetConnectionString("Marketplace")
 builder.Services.AddMarketplaceCore(connectionString);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
+builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
+builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {

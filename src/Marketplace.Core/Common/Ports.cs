@@ -28,3 +28,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Vendor, Buyer, Moderator, Admin];
 }
+
+/// <summary>Delivers one e-mail. The site uses a pickup folder unless SMTP is configured; tests may replace it.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken ct);
+}

@@ -9,10 +9,10 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// Marks matched words in a hit's title and picks a ~200-character snippet. Thai text is first marked with the
-/// query's Thai-run bigram phrases, which marks exactly the substring typed ("ข้อมูลสุขภาพ" as one mark), however
-/// ICU segmented the document. Otherwise the scorer gets a flat list of the terms the rewritten query searched —
-/// fuzzy expansions included — so highlighting never re-runs phrase or fuzzy logic per hit.
+/// Marks matched words in a hit's title and picks a ~200-character snippet. Thai text is first marked with the Thai
+/// runs as typed ("ข้อมูลสุขภาพ" as one mark, see <see cref="ThaiRunMarker"/>). Otherwise Lucene's Highlighter and
+/// QueryScorer run with our analyzer over a flat list of the terms the rewritten query searched — fuzzy expansions
+/// included — so highlighting never re-runs phrase or fuzzy logic per hit.
 /// </summary>
 internal sealed class HitHighlighter
 {
@@ -20,73 +20,55 @@ internal sealed class HitHighlighter
     private const int MaxCharsToAnalyze = 4000;
 
     private readonly Analyzer analyzer;
-    private readonly Dictionary<string, Query> termsByField;
-    private readonly Dictionary<string, Query> bigramPhrasesByField;
+    private readonly Dictionary<string, (Query Query, string[] Probes)> termsByField;
+    private readonly IReadOnlyList<string> thaiRuns;
     private readonly bool preferEnglish;
 
-    public HitHighlighter(Analyzer analyzer, Query query, Query rewrittenQuery, bool preferEnglish)
+    public HitHighlighter(Analyzer analyzer, Query rewrittenQuery, IReadOnlyList<string> thaiRuns, bool preferEnglish)
     {
         this.analyzer = analyzer;
+        this.thaiRuns = thaiRuns;
         this.preferEnglish = preferEnglish;
         var terms = new HashSet<Term>();
         rewrittenQuery.ExtractTerms(terms);
         termsByField = terms
             .Where(t => !FieldNames.IsBigram(t.Field))
             .GroupBy(t => t.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => AnyOf(g.Select(t => new TermQuery(t))), StringComparer.Ordinal);
-        bigramPhrasesByField = BigramPhrases(query)
-            .GroupBy(p => p.GetTerms()[0].Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => AnyOf(g.DistinctBy(p => p.ToString())), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (AnyOf(g), g.Select(t => Probe(t.Text)).ToArray()), StringComparer.Ordinal);
     }
 
-    public (string Html, bool Marked) Title(string field, string? text)
+    public string Title(string field, string text)
     {
-        if (string.IsNullOrEmpty(text))
-        {
-            return (string.Empty, false);
-        }
-
-        var marked = (field == FieldNames.TitleTh ? Mark(bigramPhrasesByField, FieldNames.TitleBigrams, text, whole: true) : null)
-            ?? Mark(termsByField, field, text, whole: true);
-        return marked is null ? (Html.Escape(text), false) : (marked, true);
+        var marked = (field == FieldNames.TitleTh ? ThaiRunMarker.Mark(text, thaiRuns, window: null) : null)
+            ?? Mark(field, text, whole: true);
+        return marked ?? Html.Escape(text);
     }
 
     /// <summary>Thai summary and description first, unless the query is English; English when only it matched.</summary>
     public (string Html, bool English) Snippet(Document stored)
     {
-        var thai = new[] { (FieldNames.SummaryTh, true), (FieldNames.DescriptionTh, true) };
-        var english = new[] { (FieldNames.SummaryEn, false), (FieldNames.DescriptionEn, false) };
-        foreach (var (field, isThai) in preferEnglish ? english.Concat(thai) : thai.Concat(english))
+        var thai = new[] { FieldNames.SummaryTh, FieldNames.DescriptionTh };
+        foreach (var field in thai)
         {
-            var text = stored.Get(field);
-            if (string.IsNullOrEmpty(text))
+            if (stored.Get(field) is { Length: > 0 } text && ThaiRunMarker.Mark(text, thaiRuns, SnippetLength) is { } marked)
             {
-                continue;
+                return (marked, false);
             }
+        }
 
-            var marked = (isThai ? Mark(bigramPhrasesByField, FieldNames.BodyBigrams, text, whole: false) : null)
-                ?? Mark(termsByField, field, text, whole: false);
-            if (marked is not null)
+        var english = new[] { FieldNames.SummaryEn, FieldNames.DescriptionEn };
+        foreach (var field in preferEnglish ? english.Concat(thai) : thai.Concat(english))
+        {
+            if (stored.Get(field) is { Length: > 0 } text && Mark(field, text, whole: false) is { } marked)
             {
-                return (marked, !isThai);
+                return (marked, english.Contains(field));
             }
         }
 
         return (Html.Escape(Excerpt(stored.Get(FieldNames.SummaryTh) ?? string.Empty)), false);
     }
 
-    private static Query AnyOf(IEnumerable<Query> queries)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var clause in queries)
-        {
-            query.Add(clause, Occur.SHOULD);
-        }
-
-        return query;
-    }
-
-    /// <summary>The start of a text, cut at a space near the snippet length.</summary>
+    /// <summary>The start of a text, cut at a word start near the snippet length.</summary>
     public static string Excerpt(string text)
     {
         if (text.Length <= SnippetLength)
@@ -100,27 +82,43 @@ internal sealed class HitHighlighter
         return string.Concat(text.AsSpan(0, cut > 0 ? cut : SnippetLength).TrimEnd(), "…");
     }
 
-    private static IEnumerable<PhraseQuery> BigramPhrases(Query query) => query switch
+    private static Query AnyOf(IEnumerable<Term> terms)
     {
-        BooleanQuery boolean => boolean.Clauses.Where(c => !c.IsProhibited).SelectMany(c => BigramPhrases(c.Query)),
-        DisjunctionMaxQuery disjunction => disjunction.Disjuncts.SelectMany(BigramPhrases),
-        PhraseQuery phrase when phrase.GetTerms() is [var first, ..] && FieldNames.IsBigram(first.Field) => [phrase],
-        _ => [],
-    };
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var term in terms)
+        {
+            query.Add(new TermQuery(term), Occur.SHOULD);
+        }
 
-    private string? Mark(Dictionary<string, Query> queries, string field, string text, bool whole)
+        return query;
+    }
+
+    // A stem can be shorter than the word it came from ("study" from "studies"): probe with a shorter prefix.
+    private static string Probe(string term) => term.Length <= 4 ? term : term[..Math.Max(4, term.Length - 2)];
+
+    private string? Mark(string field, string text, bool whole)
     {
-        if (!queries.TryGetValue(field, out var query))
+        if (!termsByField.TryGetValue(field, out var terms) || !MayContain(text, terms.Probes))
         {
             return null;
         }
 
-        var scorer = new QueryScorer(query, field);
+        var scorer = new QueryScorer(terms.Query, field);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), Html.Encoder, scorer)
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, SnippetLength),
             MaxDocCharsToAnalyze = MaxCharsToAnalyze,
         };
         return highlighter.GetBestFragment(analyzer, field, text);
+    }
+
+    /// <summary>
+    /// Analysing a text costs far more than scanning it: skip the Highlighter when no term (folded, or as a stem
+    /// prefix) appears in the text at all. A false "may" only costs time; a false "no" cannot happen for Thai.
+    /// </summary>
+    private static bool MayContain(string text, string[] probes)
+    {
+        var folded = SuggestText.Normalise(text);
+        return probes.Any(p => folded.Contains(p, StringComparison.Ordinal));
     }
 }

@@ -43,6 +43,9 @@ internal sealed class ParsedQuery
 
     public bool HasLatin => Tokens.Any(t => !t.IsThai);
 
+    /// <summary>The units typed as unbroken Thai runs: what the bigram fields matched as substrings.</summary>
+    public IReadOnlyList<string> ThaiRuns => Units.Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
+
     public static ParsedQuery Parse(string? input, Analyzer analyzer)
     {
         var units = new List<QueryUnit>();

@@ -111,15 +111,11 @@ internal static class QueryBuilder
         if (fuzzyBudget > 0 && IsLikelyTypo(token, reader))
         {
             fuzzyBudget--;
-            var maxEdits = token.Plain.Length >= 7 ? 2 : 1;
-            foreach (var (field, weight) in PlainFields.Take(4))
+            var corrections = TypoCorrector.Corrections(reader, PlainFields.Take(4).Select(f => f.Field), token.Plain)
+                .Concat(TypoCorrector.Corrections(reader, StemmedFields.Take(3).Select(f => f.Field), token.Stemmed));
+            foreach (var (term, similarity) in corrections)
             {
-                fields.Add(Boosted(new FuzzyQuery(new Term(field, token.Plain), maxEdits, prefixLength: 1), weight * FuzzyDiscount));
-            }
-
-            foreach (var (field, weight) in StemmedFields.Take(3))
-            {
-                fields.Add(Boosted(new FuzzyQuery(new Term(field, token.Stemmed), maxEdits, prefixLength: 1), weight * FuzzyDiscount));
+                fields.Add(Boosted(new TermQuery(term), Weight(term.Field) * FuzzyDiscount * similarity));
             }
         }
 
@@ -140,6 +136,9 @@ internal static class QueryBuilder
         return PlainFields.All(f => reader.DocFreq(new Term(f.Field, token.Plain)) == 0)
             && StemmedFields.All(f => reader.DocFreq(new Term(f.Field, token.Stemmed)) == 0);
     }
+
+    private static float Weight(string field) =>
+        PlainFields.Concat(StemmedFields).First(f => f.Field == field).Weight;
 
     private static Query PhraseQueries(QueryUnit unit) =>
         Boosted(Phrases(unit.Tokens, slop: 0, includeBigrams: unit.IsThaiRun ? unit.Text : null), PhraseBoost);

@@ -41,7 +41,7 @@ internal static class SearchExecutor
     }
 
     private static HitHighlighter Highlighter(Analyzer analyzer, Execution execution, ParsedQuery parsed) =>
-        new(analyzer, execution.Query, execution.Rewritten, preferEnglish: parsed.HasLatin && !parsed.HasThai);
+        new(analyzer, execution.Rewritten, parsed.ThaiRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
     {
@@ -57,7 +57,7 @@ internal static class SearchExecutor
         };
         var collector = new DrillSidewaysCollector(top, dimensions);
         searcher.Search(rewritten, collector);
-        return new Execution(query, rewritten, top.GetTopDocs(), collector.TotalHits, collector.Facets());
+        return new Execution(rewritten, top.GetTopDocs(), collector.TotalHits, collector.Facets());
     }
 
     private static SearchResult Result(IndexSearcher searcher, Execution execution, HitHighlighter? highlighter,
@@ -77,7 +77,7 @@ internal static class SearchExecutor
     {
         var id = int.Parse(stored.Get(FieldNames.Id), CultureInfo.InvariantCulture);
         var slug = stored.Get(FieldNames.Slug) ?? string.Empty;
-        var titleTh = stored.Get(FieldNames.TitleTh);
+        var titleTh = stored.Get(FieldNames.TitleTh) ?? string.Empty;
         var titleEn = stored.Get(FieldNames.TitleEn);
         if (highlighter is null)
         {
@@ -89,13 +89,13 @@ internal static class SearchExecutor
         }
 
         var (snippet, english) = highlighter.Snippet(stored);
-        return new SearchHit(id, slug, float.IsNaN(score) ? 0 : score, highlighter.Title(FieldNames.TitleTh, titleTh).Html, snippet)
+        return new SearchHit(id, slug, float.IsNaN(score) ? 0 : score, highlighter.Title(FieldNames.TitleTh, titleTh), snippet)
         {
-            TitleEnHtml = titleEn is null ? null : highlighter.Title(FieldNames.TitleEn, titleEn).Html,
+            TitleEnHtml = titleEn is null ? null : highlighter.Title(FieldNames.TitleEn, titleEn),
             SnippetIsEnglish = english,
         };
     }
 
-    private sealed record Execution(Query Query, Query Rewritten, TopDocs Top, int Total,
+    private sealed record Execution(Query Rewritten, TopDocs Top, int Total,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
 }

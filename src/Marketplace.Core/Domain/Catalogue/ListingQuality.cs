@@ -46,7 +46,8 @@ public static partial class ListingQuality
         new[] { c.Website, c.DemoUrl }.Where(u => !string.IsNullOrWhiteSpace(u)).All(u =>
             Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Host.Contains('.'));
 
-    private static string Normalise(string? title) => string.Join(' ', (title ?? "").ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Thai has no spaces between words, so "ระบบ จัดการ" and "ระบบจัดการ" are the same title.</summary>
+    private static string Normalise(string? title) => string.Concat((title ?? "").ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Email();

@@ -9,10 +9,15 @@ namespace Marketplace.Web.Pages.Moderation;
 public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
 {
     public OrganisationQueue.Result Queue { get; private set; } = new([], 0, 1, 25);
+    public ListingQueue.Result Listings { get; private set; } = new([], 0, 1, 25);
     [BindProperty] public DecideOrganisation.Command Decision { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(int page = 1) => Queue = await Mediator.Send(new OrganisationQueue.Query(page));
+    public async Task OnGetAsync(int page = 1)
+    {
+        Listings = await Mediator.Send(new ListingQueue.Query(page));
+        Queue = await Mediator.Send(new OrganisationQueue.Query());
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -23,7 +28,7 @@ public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
                 : Core.Common.Bi.T("ปฏิเสธองค์กรแล้ว ผู้สมัครจะเห็นเหตุผล", "The organisation is rejected; the applicant will see the reason");
             return RedirectToPage();
         }
-        Queue = await Mediator.Send(new OrganisationQueue.Query());
+        await OnGetAsync();
         return Page();
     }
 }
