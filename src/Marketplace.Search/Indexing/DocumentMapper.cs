@@ -62,10 +62,46 @@ internal static class DocumentMapper
         document.Add(new NumericDocValuesField(FieldNames.Published, solution.PublishedAt.UtcTicks));
         document.Add(new SortedDocValuesField(FieldNames.NameSort, new BytesRef(NameKey(solution.TitleTh))));
 
+        var texts = new[] { solution.TitleTh, solution.TitleEn, solution.SummaryTh, solution.SummaryEn, solution.DescriptionTh,
+            solution.DescriptionEn, solution.VendorNameTh, solution.VendorNameEn }.Concat(tags);
+        foreach (var word in texts.SelectMany(LatinWords).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(FieldNames.Spelling, word, Field.Store.NO));
+        }
+
         AddSuggestions(document, FieldNames.SuggestTitle, [solution.TitleTh, solution.TitleEn]);
         AddSuggestions(document, FieldNames.SuggestTag, tags);
         AddSuggestions(document, FieldNames.SuggestVendor, [solution.VendorNameTh, solution.VendorNameEn]);
         return document;
+    }
+
+    /// <summary>Lower-case ASCII words of 3 to 30 letters; Latin words are delimited by non-letters, so no ICU needed.</summary>
+    internal static IEnumerable<string> LatinWords(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
+        var folded = SuggestText.Normalise(text);
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var letter = i < folded.Length && char.IsAsciiLetterLower(folded[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                if (i - start is >= 3 and <= 30)
+                {
+                    yield return folded[start..i];
+                }
+
+                start = -1;
+            }
+        }
     }
 
     // Doc values cap a value at 32 KB; a title's first 200 characters decide its place in the list anyway.

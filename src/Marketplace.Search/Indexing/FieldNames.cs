@@ -33,6 +33,9 @@ internal static class FieldNames
     public const string Published = "published";
     public const string NameSort = "name_sort";
 
+    /// <summary>Every Latin word of the listing, unstemmed: the vocabulary typo correction searches.</summary>
+    public const string Spelling = "spell";
+
     public const string SuggestTitle = "sg_title";
     public const string SuggestTag = "sg_tag";
     public const string SuggestVendor = "sg_vendor";

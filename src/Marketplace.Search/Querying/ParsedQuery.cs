@@ -15,7 +15,8 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
     public bool IsOptional => !IsQuoted && Tokens.All(t => t.IsStopWord);
 
     /// <summary>A unit written as one unbroken run of Thai letters can also be matched as a Thai substring.</summary>
-    public bool IsThaiRun => ThaiAnalysis.IsAllThai(Text) && Text.Length >= 3;
+    /// <summary>Longer runs are pasted sentences: their words still must match, but not as one 40-bigram phrase.</summary>
+    public bool IsThaiRun => Text.Length is >= 3 and <= 40 && ThaiAnalysis.IsAllThai(Text);
 }
 
 /// <summary>
@@ -50,7 +51,8 @@ internal sealed class ParsedQuery
     {
         var units = new List<QueryUnit>();
         var tokenBudget = MaxTokens;
-        foreach (var (text, quoted) in Split(Clean(input)))
+        // A repeated word or phrase adds nothing but cost.
+        foreach (var (text, quoted) in Split(Clean(input)).Distinct())
         {
             var tokens = Analyze(analyzer, text, tokenBudget);
             if (tokens.Count == 0)
@@ -130,7 +132,8 @@ internal sealed class ParsedQuery
         }
 
         var plain = Terms(analyzer, FieldNames.TitleTh, text, budget);
-        var stemmed = Terms(analyzer, FieldNames.TitleEn, text, budget);
+        // Only Latin words have a different English-field form; Thai text is not worth a second ICU pass.
+        var stemmed = plain.All(w => ThaiAnalysis.ContainsThai(w)) ? plain : Terms(analyzer, FieldNames.TitleEn, text, budget);
         for (var i = 0; i < plain.Count; i++)
         {
             var word = plain[i];
@@ -145,6 +148,10 @@ internal sealed class ParsedQuery
 
         return tokens;
     }
+
+    /// <summary>The English-field form of one word.</summary>
+    public static string Stem(Analyzer analyzer, string word) =>
+        Terms(analyzer, FieldNames.TitleEn, word, 1) is [var stem] ? stem : word;
 
     private static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
     {

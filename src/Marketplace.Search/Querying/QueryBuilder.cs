@@ -1,6 +1,6 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -10,13 +10,16 @@ namespace Marketplace.Search.Querying;
 /// exact word, or for a Thai run as a substring); phrases, whole chunks and the words' proximity add score, so a
 /// listing with "ข้อมูลสุขภาพ" outranks one that has "ข้อมูล" and "สุขภาพ" far apart.
 /// </summary>
-internal static class QueryBuilder
+internal sealed class QueryBuilder(IndexReader reader, Analyzer analyzer)
 {
     private const float PhraseBoost = 1.5f;
     private const float ProximityBoost = 1f;
-    private const float FuzzyDiscount = 0.4f;
+    private const float TypoDiscount = 0.4f;
     private const float BigramDiscount = 0.6f;
     private const float FieldTieBreaker = 0.2f;
+
+    // Typo lookups per query; a query of thirty unknown words is not a person misspelling.
+    private const int MaxTypoWords = 4;
 
     private static readonly (string Field, float Weight)[] PlainFields =
     [
@@ -32,16 +35,21 @@ internal static class QueryBuilder
     private static readonly (string Field, float Weight)[] BigramFields =
         [(FieldNames.TitleBigrams, 3f), (FieldNames.BodyBigrams, 1.2f)];
 
+    private int typoWordsLeft;
+
+    /// <summary>Whether relaxing to "any word" could find something that "all words" did not.</summary>
+    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1;
+
     /// <summary>All words required (allWords) or, as the fallback, any word, ranked by how many and how rare.</summary>
-    public static Query Build(ParsedQuery parsed, IndexReader reader, bool allWords)
+    public Query Build(ParsedQuery parsed, bool allWords)
     {
+        typoWordsLeft = MaxTypoWords;
         var query = new BooleanQuery(disableCoord: false);
-        var fuzzyBudget = 6;
         if (allWords)
         {
             foreach (var unit in parsed.Units)
             {
-                query.Add(UnitQuery(unit, reader, ref fuzzyBudget), unit.IsOptional ? Occur.SHOULD : Occur.MUST);
+                query.Add(UnitQuery(unit), unit.IsOptional ? Occur.SHOULD : Occur.MUST);
             }
         }
         else
@@ -49,7 +57,7 @@ internal static class QueryBuilder
             var words = parsed.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Plain).ToList();
             foreach (var token in words.Count > 0 ? words : parsed.Tokens.ToList())
             {
-                query.Add(WordQuery(token, reader, ref fuzzyBudget), Occur.SHOULD);
+                query.Add(WordQuery(token), Occur.SHOULD);
             }
 
             foreach (var unit in parsed.Units.Where(u => u.Tokens.Count > 1 || u.IsThaiRun))
@@ -63,87 +71,13 @@ internal static class QueryBuilder
         var tokens = parsed.Tokens.ToList();
         if (parsed.Units.Count > 1 && tokens.Count > 1)
         {
-            query.Add(Boosted(Phrases(tokens, slop: 3 * tokens.Count, includeBigrams: null), ProximityBoost), Occur.SHOULD);
+            query.Add(Boosted(Phrases(tokens, slop: 3 * tokens.Count, thaiRun: null), ProximityBoost), Occur.SHOULD);
         }
 
         return query;
     }
 
-    /// <summary>Whether relaxing to "any word" could find something that "all words" did not.</summary>
-    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1;
-
-    private static Query UnitQuery(QueryUnit unit, IndexReader reader, ref int fuzzyBudget)
-    {
-        if (unit.IsQuoted)
-        {
-            return PhraseQueries(unit);
-        }
-
-        if (unit.Tokens.Count == 1 && !unit.IsThaiRun)
-        {
-            return WordQuery(unit.Tokens[0], reader, ref fuzzyBudget);
-        }
-
-        var allWords = new BooleanQuery();
-        foreach (var token in unit.Tokens)
-        {
-            allWords.Add(WordQuery(token, reader, ref fuzzyBudget), token.IsStopWord ? Occur.SHOULD : Occur.MUST);
-        }
-
-        // Either every word somewhere, or the chunk as a phrase / Thai substring, which also scores higher.
-        var either = new BooleanQuery { { allWords, Occur.SHOULD }, { PhraseQueries(unit), Occur.SHOULD } };
-        return either;
-    }
-
-    private static Query WordQuery(QueryToken token, IndexReader reader, ref int fuzzyBudget)
-    {
-        var fields = new DisjunctionMaxQuery(FieldTieBreaker);
-        foreach (var (field, weight) in PlainFields)
-        {
-            fields.Add(Boosted(new TermQuery(new Term(field, token.Plain)), weight));
-        }
-
-        foreach (var (field, weight) in StemmedFields)
-        {
-            fields.Add(Boosted(new TermQuery(new Term(field, token.Stemmed)), weight));
-        }
-
-        if (fuzzyBudget > 0 && IsLikelyTypo(token, reader))
-        {
-            fuzzyBudget--;
-            var corrections = TypoCorrector.Corrections(reader, PlainFields.Take(4).Select(f => f.Field), token.Plain)
-                .Concat(TypoCorrector.Corrections(reader, StemmedFields.Take(3).Select(f => f.Field), token.Stemmed));
-            foreach (var (term, similarity) in corrections)
-            {
-                fields.Add(Boosted(new TermQuery(term), Weight(term.Field) * FuzzyDiscount * similarity));
-            }
-        }
-
-        return fields;
-    }
-
-    /// <summary>
-    /// Fuzzy matching only for Latin words the index does not contain: a known word is not a typo, and fuzzing it
-    /// would drag in neighbours ("data" → "date") and cost time on every query.
-    /// </summary>
-    private static bool IsLikelyTypo(QueryToken token, IndexReader reader)
-    {
-        if (!token.IsLatinWord || token.IsStopWord || token.Plain.Length < 4 || token.Plain.Length > 30)
-        {
-            return false;
-        }
-
-        return PlainFields.All(f => reader.DocFreq(new Term(f.Field, token.Plain)) == 0)
-            && StemmedFields.All(f => reader.DocFreq(new Term(f.Field, token.Stemmed)) == 0);
-    }
-
-    private static float Weight(string field) =>
-        PlainFields.Concat(StemmedFields).First(f => f.Field == field).Weight;
-
-    private static Query PhraseQueries(QueryUnit unit) =>
-        Boosted(Phrases(unit.Tokens, slop: 0, includeBigrams: unit.IsThaiRun ? unit.Text : null), PhraseBoost);
-
-    private static DisjunctionMaxQuery Phrases(IReadOnlyList<QueryToken> tokens, int slop, string? includeBigrams)
+    private static DisjunctionMaxQuery Phrases(IReadOnlyList<QueryToken> tokens, int slop, string? thaiRun)
     {
         var phrases = new DisjunctionMaxQuery(FieldTieBreaker);
         foreach (var (field, weight) in PlainFields)
@@ -159,16 +93,19 @@ internal static class QueryBuilder
             }
         }
 
-        if (includeBigrams is not null)
+        if (thaiRun is not null)
         {
             foreach (var (field, weight) in BigramFields)
             {
-                phrases.Add(Boosted(Phrase(field, Bigrams(includeBigrams), 0), weight * BigramDiscount));
+                phrases.Add(Boosted(Phrase(field, Bigrams(thaiRun), 0), weight * BigramDiscount));
             }
         }
 
         return phrases;
     }
+
+    private static Query PhraseQueries(QueryUnit unit) =>
+        Boosted(Phrases(unit.Tokens, slop: 0, thaiRun: unit.IsThaiRun ? unit.Text : null), PhraseBoost);
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, int slop)
     {
@@ -194,4 +131,63 @@ internal static class QueryBuilder
         query.Boost = boost;
         return query;
     }
+
+    private Query UnitQuery(QueryUnit unit)
+    {
+        if (unit.IsQuoted)
+        {
+            return PhraseQueries(unit);
+        }
+
+        if (unit.Tokens.Count == 1 && !unit.IsThaiRun)
+        {
+            return WordQuery(unit.Tokens[0]);
+        }
+
+        var allWords = new BooleanQuery();
+        foreach (var token in unit.Tokens)
+        {
+            allWords.Add(WordQuery(token), token.IsStopWord ? Occur.SHOULD : Occur.MUST);
+        }
+
+        // Either every word somewhere, or the chunk as a phrase / Thai substring, which also scores higher.
+        return new BooleanQuery { { allWords, Occur.SHOULD }, { PhraseQueries(unit), Occur.SHOULD } };
+    }
+
+    private DisjunctionMaxQuery WordQuery(QueryToken token)
+    {
+        var fields = new DisjunctionMaxQuery(FieldTieBreaker);
+        AddWord(fields, token.Plain, token.Stemmed, 1f);
+        if (typoWordsLeft > 0 && IsLikelyTypo(token))
+        {
+            typoWordsLeft--;
+            foreach (var (word, similarity) in TypoCorrector.Corrections(reader, token.Plain))
+            {
+                AddWord(fields, word, ParsedQuery.Stem(analyzer, word), TypoDiscount * similarity);
+            }
+        }
+
+        return fields;
+    }
+
+    private static void AddWord(DisjunctionMaxQuery fields, string plain, string stemmed, float factor)
+    {
+        foreach (var (field, weight) in PlainFields)
+        {
+            fields.Add(Boosted(new TermQuery(new Term(field, plain)), weight * factor));
+        }
+
+        foreach (var (field, weight) in StemmedFields)
+        {
+            fields.Add(Boosted(new TermQuery(new Term(field, stemmed)), weight * factor));
+        }
+    }
+
+    /// <summary>
+    /// Typo correction only for Latin words the index does not contain: a known word is not a typo, and correcting
+    /// it would drag in neighbours ("data" → "date") and cost time on every query.
+    /// </summary>
+    private bool IsLikelyTypo(QueryToken token) =>
+        token is { IsLatinWord: true, IsStopWord: false, Plain.Length: >= 4 and <= 30 }
+        && reader.DocFreq(new Term(FieldNames.Spelling, token.Plain)) == 0;
 }

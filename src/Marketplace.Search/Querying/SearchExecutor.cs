@@ -30,13 +30,14 @@ internal static class SearchExecutor
             return Result(searcher, all, null, page, pageSize, skip, partial: false);
         }
 
-        var strict = Execute(searcher, QueryBuilder.Build(parsed, searcher.IndexReader, allWords: true), dimensions, request.Sort, window);
+        var builder = new QueryBuilder(searcher.IndexReader, analyzer);
+        var strict = Execute(searcher, builder.Build(parsed, allWords: true), dimensions, request.Sort, window);
         if (strict.Total > 0 || !QueryBuilder.CanRelax(parsed))
         {
             return Result(searcher, strict, Highlighter(analyzer, strict, parsed), page, pageSize, skip, partial: false);
         }
 
-        var relaxed = Execute(searcher, QueryBuilder.Build(parsed, searcher.IndexReader, allWords: false), dimensions, request.Sort, window);
+        var relaxed = Execute(searcher, builder.Build(parsed, allWords: false), dimensions, request.Sort, window);
         return Result(searcher, relaxed, Highlighter(analyzer, relaxed, parsed), page, pageSize, skip, partial: relaxed.Total > 0);
     }
 
