@@ -40,6 +40,14 @@ public static class CoreServices
         return services;
     }
 
+    /// <summary>The Lucene index in <paramref name="indexFolder"/>, kept in step with the database by the updater.</summary>
+    public static IServiceCollection AddMarketplaceSearch(this IServiceCollection services, string indexFolder)
+    {
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Features.Search.SearchIndexHost>(sp, indexFolder));
+        services.AddHostedService<Features.Search.IndexUpdater>();
+        return services;
+    }
+
     /// <summary>Validators of parts of a request (a form inside a command) are composed by hand, not resolved by the pipeline.</summary>
     private static bool IsRequest(Type type) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));

@@ -2,6 +2,8 @@ using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Search;
+using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,6 +16,7 @@ var connectionString = builder.Configuration.GetConnectionString("Marketplace")
     ?? $"Data Source={Path.Combine(dataFolder, "marketplace.db")}";
 
 builder.Services.AddMarketplaceCore(connectionString);
+builder.Services.AddMarketplaceSearch(Path.Combine(dataFolder, "search-index"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
@@ -38,6 +41,8 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Moderation", "Moderation");
     options.Conventions.AuthorizeFolder("/Organisations");
+    // Browsing the catalogue is a search without words: /solutions?category=3 is /search?category=3.
+    options.Conventions.AddPageRoute("/Search/Index", "solutions");
 }).AddMvcOptions(options => options.Filters.Add<OutcomeExceptionFilter>());
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Thai text is written as characters, not as &#xE2A; entities: pages stay readable and half the size.
@@ -47,6 +52,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 var app = builder.Build();
 
 await DatabaseInitialiser.InitialiseAsync(app.Services, settings.Resolve(contentRoot, settings.SeedDataPath), settings.SeedSampleData);
+await app.Services.GetRequiredService<SearchIndexHost>().StartAsync(CancellationToken.None);
 
 // Localization first, so the status pages re-executed below keep the language of the original request.
 app.UseRequestLocalization(Languages.Options());
@@ -61,6 +67,7 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
 app.MapHealth();
+app.MapSolutionsApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -58,3 +58,12 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
         e.Property(m => m.Subject).HasMaxLength(300);
     }
 }
+
+internal sealed class ChangeLogEntryConfiguration : IEntityTypeConfiguration<Domain.Search.ChangeLogEntry>
+{
+    public void Configure(EntityTypeBuilder<Domain.Search.ChangeLogEntry> e)
+    {
+        e.HasKey(c => c.Sequence);
+        e.Property(c => c.EntityType).HasMaxLength(20);
+    }
+}

@@ -1,4 +1,5 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Infrastructure;
@@ -7,7 +8,7 @@ public static class HealthEndpoint
 {
     /// <summary>GET /health: JSON for monitors; 503 when the database cannot be read.</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (MarketplaceDbContext db, CancellationToken ct) =>
+        app.MapGet("/health", async (MarketplaceDbContext db, SearchIndexHost search, CancellationToken ct) =>
         {
             object database;
             var healthy = true;
@@ -22,7 +23,18 @@ public static class HealthEndpoint
                 database = new { status = "unreachable", error = e.Message };
                 healthy = false;
             }
-            return Results.Json(new { status = healthy ? "ok" : "unhealthy", database },
+            object index;
+            try
+            {
+                var lag = await search.LagAsync(ct);
+                index = new { status = search.Progress.Running ? "rebuilding" : "ok", documents = search.Index.DocumentCount, lag, lastAppliedSequence = search.Index.LastAppliedSequence };
+            }
+            catch (Exception e) when (e is InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                index = new { status = "unavailable", error = e.Message };
+                healthy = false;
+            }
+            return Results.Json(new { status = healthy ? "ok" : "unhealthy", database, index },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 }

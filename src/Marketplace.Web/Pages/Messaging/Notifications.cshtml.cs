@@ -11,7 +11,7 @@ public sealed class NotificationsModel(IMediator mediator) : PageModel
 {
     public MyNotifications.Result Notifications { get; private set; } = new([], 0, 0, 1, 30);
 
-    public async Task OnGetAsync(int page = 1) => Notifications = await mediator.Send(new MyNotifications.Query(page));
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1) => Notifications = await mediator.Send(new MyNotifications.Query(page));
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -13,7 +13,7 @@ public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
     [BindProperty] public DecideOrganisation.Command Decision { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
-    public async Task OnGetAsync(int page = 1)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1)
     {
         Listings = await Mediator.Send(new ListingQueue.Query(page));
         Queue = await Mediator.Send(new OrganisationQueue.Query());

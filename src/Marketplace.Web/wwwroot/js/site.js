@@ -11,3 +11,21 @@ window.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector(".error-summary");
   if (summary) summary.focus();
 });
+// Autocomplete: fill the shared datalist with suggestions from /api/suggest as a person types.
+(function () {
+  var list = document.getElementById("search-suggestions");
+  if (!list || !window.fetch) return;
+  var timer;
+  document.querySelectorAll("input[list=search-suggestions]").forEach(function (input) {
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      var q = input.value.trim();
+      if (q.length < 2) return;
+      timer = setTimeout(function () {
+        fetch("/api/suggest?q=" + encodeURIComponent(q)).then(function (r) { return r.json(); }).then(function (items) {
+          list.replaceChildren.apply(list, items.map(function (s) { var o = document.createElement("option"); o.value = s.text; return o; }));
+        }).catch(function () { /* suggestions are optional: typing and submitting still work */ });
+      }, 150);
+    });
+  });
+})();

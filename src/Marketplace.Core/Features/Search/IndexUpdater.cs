@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Marketplace.Core.Features.Search;
+
+/// <summary>
+/// Polls the change log a few times a second and applies what is new, so an approved listing is
+/// searchable well within two seconds. Polling the shared database (rather than an in-process event)
+/// is what lets several web instances, each with its own index, stay in step.
+/// </summary>
+public sealed class IndexUpdater(SearchIndexHost host, ILogger<IndexUpdater> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await host.CatchUpAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Applying the change log to the search index failed; retrying");
+            }
+        }
+    }
+}

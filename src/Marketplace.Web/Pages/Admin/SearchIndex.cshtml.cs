@@ -1,0 +1,32 @@
+using Marketplace.Core.Features.Search;
+using Marketplace.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Pages.Admin;
+
+/// <summary>An admin rebuilds the search index and watches its progress (the page refreshes itself while it runs).</summary>
+[Authorize(Roles = Core.Common.Roles.Admin)]
+public sealed class SearchIndexModel(IMediator mediator, SearchIndexHost host) : MediatorPage(mediator)
+{
+    public RebuildProgress Progress { get; private set; } = null!;
+    public int Documents { get; private set; }
+    public long Lag { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Progress = await Mediator.Send(new RebuildSearchIndex.Status());
+        Documents = host.Index.DocumentCount;
+        Lag = await host.LagAsync(HttpContext.RequestAborted);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (ok, _) = await TrySendAsync(new RebuildSearchIndex.Command());
+        if (ok)
+            return RedirectToPage();
+        await OnGetAsync();
+        return Page();
+    }
+}
