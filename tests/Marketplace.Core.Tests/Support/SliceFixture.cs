@@ -3,6 +3,7 @@ using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Search;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,11 @@ public sealed class SliceFixture : IAsyncLifetime
 
     public IServiceProvider Services => _services;
 
+    /// <summary>The index folder. No hosted updater runs here: tests call <see cref="SearchIndexHost.CatchUpAsync"/> themselves.</summary>
+    public string IndexFolder => Path.Combine(_folder, "search-index");
+
+    public SearchIndexHost Search => _services.GetRequiredService<SearchIndexHost>();
+
     public static string SeedFolder => Path.Combine(RepositoryRoot, "seed-data");
 
     public static string RepositoryRoot
@@ -48,8 +54,10 @@ public sealed class SliceFixture : IAsyncLifetime
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<ICurrentUser>(User);
         services.AddIdentityCore<AppUser>(CoreServices.IdentityPolicy).AddMarketplaceStores();
+        services.AddMarketplaceSearch(IndexFolder);
         _services = services.BuildServiceProvider();
         await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, loadSampleData: true);
+        await Search.StartAsync(CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
