@@ -1,5 +1,6 @@
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +18,13 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<Challenge> Challenges => Set<Challenge>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();
+    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<SavedAlert> SavedAlerts => Set<SavedAlert>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

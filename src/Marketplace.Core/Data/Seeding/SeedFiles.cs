@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Challenges;
 
 namespace Marketplace.Core.Data.Seeding;
 
@@ -54,3 +55,23 @@ internal sealed record SeedSolution(
 }
 
 internal sealed record SeedCertification(string Kind, string Number, string? Expires);
+
+internal sealed record SeedChallenge(
+    string Key, string Agency, string PostedBy, string TitleTh, string? TitleEn, string ProblemTh, string? ProblemEn,
+    string OutcomesTh, string? OutcomesEn, Sector Sector, int Category, IReadOnlyList<string>? Provinces,
+    long BudgetMinSatang, long BudgetMaxSatang, int QuestionsDeadlineDays, int ProposalsDeadlineDays, int? PublishedDaysAgo,
+    int? AwardedDaysAgo, string State, IReadOnlyList<Criterion> Criteria, Eligibility Eligibility, string? ContactTh,
+    string? ContactEn, string ContactEmail, IReadOnlyList<SeedQuestion>? Questions, IReadOnlyList<SeedProposal>? Proposals)
+{
+    public ChallengeContent ToContent() => new()
+    {
+        TitleTh = TitleTh, TitleEn = TitleEn, ProblemTh = ProblemTh, ProblemEn = ProblemEn, OutcomesTh = OutcomesTh, OutcomesEn = OutcomesEn,
+        Sector = Sector, Category = Category, Provinces = Provinces ?? [], BudgetMinSatang = BudgetMinSatang, BudgetMaxSatang = BudgetMaxSatang,
+        Criteria = Criteria, Eligibility = Eligibility, ContactTh = ContactTh, ContactEn = ContactEn, ContactEmail = ContactEmail,
+    };
+}
+
+internal sealed record SeedQuestion(string AskedByVendor, string QuestionTh, string? QuestionEn, string? AnswerTh, string? AnswerEn);
+
+internal sealed record SeedProposal(string Vendor, string Solution, string ApproachTh, string? ApproachEn, long PriceSatang, int TimelineDays,
+    IReadOnlyList<int>? Scores, bool? Shortlisted, bool? Awarded, long? ContractValueSatang, string? FeedbackTh, string? FeedbackEn);

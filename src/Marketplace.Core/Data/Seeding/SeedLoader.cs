@@ -38,6 +38,7 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
         var organisations = await LoadOrganisationsAsync(folder, ct);
         await LoadUsersAsync(folder, organisations, ct);
         await LoadListingsAsync(folder, organisations, ct);
+        await new ChallengeSeeder(db, clock.Now).LoadAsync(folder, organisations, ct);
         logger.LogInformation("Loaded sample data from {Folder}: {Organisations} organisations", folder, organisations.Count);
         return true;
     }

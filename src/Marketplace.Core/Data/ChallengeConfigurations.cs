@@ -1,0 +1,84 @@
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Challenges;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Marketplace.Core.Data;
+
+internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challenge>
+{
+    public void Configure(EntityTypeBuilder<Challenge> e)
+    {
+        e.HasIndex(c => c.Slug).IsUnique();
+        e.HasIndex(c => new { c.State, c.ProposalsDeadline });
+        e.HasIndex(c => c.AgencyId);
+        e.Property(c => c.Slug).HasMaxLength(80);
+        e.Property(c => c.Content).AsJson();
+        e.Property(c => c.Reason).HasMaxLength(2000);
+        e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.PostedByUserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> e)
+    {
+        e.HasIndex(p => new { p.ChallengeId, p.VendorId }).IsUnique();
+        e.Property(p => p.Terms).AsJson();
+        e.Property(p => p.Feedback).HasMaxLength(4000);
+        e.HasOne<Challenge>().WithMany().HasForeignKey(p => p.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(p => p.Vendor).WithMany().HasForeignKey(p => p.VendorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProposalScoreConfiguration : IEntityTypeConfiguration<ProposalScore>
+{
+    public void Configure(EntityTypeBuilder<ProposalScore> e)
+    {
+        e.HasIndex(s => new { s.ProposalId, s.EvaluatorUserId }).IsUnique();
+        e.Property(s => s.Scores).AsJson();
+        e.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguration<ConflictDeclaration>
+{
+    public void Configure(EntityTypeBuilder<ConflictDeclaration> e)
+    {
+        e.HasIndex(d => new { d.ChallengeId, d.EvaluatorUserId }).IsUnique();
+        e.HasOne<Challenge>().WithMany().HasForeignKey(d => d.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChallengeQuestionConfiguration : IEntityTypeConfiguration<ChallengeQuestion>
+{
+    public void Configure(EntityTypeBuilder<ChallengeQuestion> e)
+    {
+        e.HasIndex(q => q.ChallengeId);
+        e.Property(q => q.Text).HasMaxLength(2000);
+        e.Property(q => q.Answer).HasMaxLength(4000);
+        e.HasOne<Challenge>().WithMany().HasForeignKey(q => q.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.HasIndex(i => new { i.ChallengeId, i.VendorId }).IsUnique();
+        e.HasOne<Challenge>().WithMany().HasForeignKey(i => i.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SavedAlertConfiguration : IEntityTypeConfiguration<SavedAlert>
+{
+    public void Configure(EntityTypeBuilder<SavedAlert> e)
+    {
+        e.HasIndex(a => a.VendorId);
+        e.Property(a => a.Categories).AsJson();
+        e.Property(a => a.Provinces).AsJson();
+        e.Property(a => a.Keywords).HasMaxLength(300);
+    }
+}

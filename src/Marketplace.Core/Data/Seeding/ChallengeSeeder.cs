@@ -1,0 +1,76 @@
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Challenges;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Data.Seeding;
+
+/// <summary>
+/// Loads seed-data/challenges.json. Dates in the file are days relative to the moment of loading, and each
+/// challenge is walked through the real domain transitions (submit, publish, close, evaluate, award) at those
+/// moments, so sample data obeys the same rules as real data.
+/// </summary>
+internal sealed class ChallengeSeeder(MarketplaceDbContext db, DateTimeOffset now)
+{
+    public async Task LoadAsync(string folder, IReadOnlyDictionary<string, Organisation> organisations, CancellationToken ct)
+    {
+        var rows = await SeedFiles.ReadAsync<List<SeedChallenge>>(folder, "challenges.json", ct);
+        var users = await db.Users.Select(u => new { u.Id, u.Email, u.OrganisationId }).ToListAsync(ct);
+        var listings = await db.Listings.Select(l => new { l.Id, l.Slug }).ToDictionaryAsync(l => l.Slug, l => l.Id, ct);
+        string MemberOf(int organisationId) => users.First(u => u.OrganisationId == organisationId).Id;
+
+        foreach (var row in rows)
+        {
+            var agency = organisations[row.Agency];
+            var poster = users.FirstOrDefault(u => u.Email == row.PostedBy)?.Id ?? MemberOf(agency.Id);
+            var published = now.AddDays(-(row.PublishedDaysAgo ?? 0));
+            var challenge = new Challenge(agency.Id, poster, row.Key, row.ToContent(), now.AddDays(row.QuestionsDeadlineDays),
+                now.AddDays(row.ProposalsDeadlineDays), published.AddDays(-3));
+            db.Challenges.Add(challenge);
+            if (row.State != "Draft")
+                challenge.Submit(published.AddDays(-1));
+            if (row.State is "Draft" or "Submitted")
+                continue;
+            challenge.Publish(agency, published);
+            await db.SaveChangesAsync(ct);
+
+            foreach (var q in row.Questions ?? [])
+            {
+                var vendor = organisations[q.AskedByVendor];
+                var question = new ChallengeQuestion(challenge.Id, vendor.Id, MemberOf(vendor.Id), q.QuestionTh, published.AddDays(2));
+                if (q.AnswerTh is not null)
+                    question.AnswerWith(q.AnswerTh, published.AddDays(3));
+                db.ChallengeQuestions.Add(question);
+            }
+            var proposals = (row.Proposals ?? []).Select(p =>
+            {
+                var vendor = organisations[p.Vendor];
+                return (Seed: p, Entity: new Proposal(challenge.Id, vendor.Id, MemberOf(vendor.Id),
+                    new ProposalTerms(listings[p.Solution], p.ApproachTh, p.PriceSatang, p.TimelineDays), published.AddDays(5)));
+            }).ToList();
+            db.Proposals.AddRange(proposals.Select(p => p.Entity));
+            if (row.State == "Published")
+                continue;
+
+            challenge.StartEvaluation(challenge.ProposalsDeadline);
+            db.ConflictDeclarations.Add(new ConflictDeclaration(challenge.Id, poster, challenge.ProposalsDeadline));
+            await db.SaveChangesAsync(ct);
+            foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Scores is not null))
+                db.ProposalScores.Add(new ProposalScore(proposal.Id, poster, seed.Scores!, challenge.ProposalsDeadline.AddDays(1)));
+            foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Shortlisted == true && p.Seed.Awarded != true))
+                proposal.Shortlist();
+            if (row.State != "Awarded")
+                continue;
+
+            var awardedAt = now.AddDays(-(row.AwardedDaysAgo ?? 0));
+            foreach (var (seed, proposal) in proposals)
+            {
+                if (seed.Awarded == true)
+                    proposal.Award(seed.ContractValueSatang ?? seed.PriceSatang, DateOnly.FromDateTime(awardedAt.UtcDateTime), seed.FeedbackTh);
+                else
+                    proposal.NotSelected(seed.FeedbackTh ?? "");
+            }
+            challenge.MarkAwarded(awardedAt);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
