@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Marketplace.Core;
 
@@ -44,6 +45,8 @@ public static class CoreServices
     public static IServiceCollection AddMarketplaceSearch(this IServiceCollection services, string indexFolder)
     {
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Features.Search.SearchIndexHost>(sp, indexFolder));
+        services.AddScoped<Features.Matching.VendorMatcher>();
+        services.TryAddSingleton(new Features.Matching.MatchingSettings());
         services.AddHostedService<Features.Search.IndexUpdater>();
         return services;
     }

@@ -2,6 +2,7 @@ using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
@@ -21,6 +22,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
 builder.Services.AddHostedService<OutboxDispatcher>();
+builder.Services.AddHostedService<ChallengeDeadlines>();
+builder.Services.AddSingleton(new MatchingSettings(builder.Configuration.GetValue("Marketplace:Matching:NotifyTopVendors", 5)));
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>
 {

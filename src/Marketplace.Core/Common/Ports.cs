@@ -27,6 +27,8 @@ public static class Roles
     public const string Admin = "Admin";
 
     public static readonly IReadOnlyList<string> All = [Vendor, Buyer, Moderator, Admin];
+
+    public static bool IsModerator(this ICurrentUser user) => user.IsInRole(Moderator) || user.IsInRole(Admin);
 }
 
 /// <summary>Delivers one e-mail. The site uses a pickup folder unless SMTP is configured; tests may replace it.</summary>

@@ -18,5 +18,4 @@ internal static class ListingAccess
         return listing;
     }
 
-    public static bool IsModerator(this ICurrentUser user) => user.IsInRole(Roles.Moderator) || user.IsInRole(Roles.Admin);
 }

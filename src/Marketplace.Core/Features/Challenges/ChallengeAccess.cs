@@ -1,0 +1,30 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>The ownership rule of this area: agency staff act only on their own agency's challenges.</summary>
+internal static class ChallengeAccess
+{
+    public static async Task<Challenge> FindChallengeAsync(this MarketplaceDbContext db, int id, IClock clock, CancellationToken ct)
+    {
+        var challenge = await db.Challenges.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
+        challenge.CloseIfDue(clock.Now);
+        return challenge;
+    }
+
+    public static async Task<Challenge> OwnChallengeAsync(this MarketplaceDbContext db, ICurrentUser user, int id, IClock clock, CancellationToken ct)
+    {
+        var challenge = await db.FindChallengeAsync(id, clock, ct);
+        if (await db.OrganisationIdOf(user, ct) != challenge.AgencyId)
+            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะโจทย์ของหน่วยงานคุณ", "You can manage only your own agency's challenges"),
+                hideExistence: challenge.State is ChallengeState.Draft or ChallengeState.Submitted);
+        return challenge;
+    }
+
+    public static bool IsPublic(this ChallengeState state) =>
+        state is ChallengeState.Published or ChallengeState.Closed or ChallengeState.Evaluating or ChallengeState.Awarded or ChallengeState.Cancelled;
+}

@@ -1,0 +1,27 @@
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>Closes every published challenge whose proposal deadline has passed; run by a timer, audited like any command.</summary>
+public static class CloseDueChallenges
+{
+    public sealed record Command : ICommand<int>;
+
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit) : IRequestHandler<Command, int>
+    {
+        public async Task<int> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var now = clock.Now;
+            var due = await db.Challenges.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline <= now).ToListAsync(cancellationToken);
+            foreach (var challenge in due.Where(c => c.CloseIfDue(now)))
+                audit.Record(nameof(Challenge), () => challenge.Id, $"Closed for proposals at the deadline {challenge.ProposalsDeadline:O}");
+            await db.SaveChangesAsync(cancellationToken);
+            return due.Count;
+        }
+    }
+}

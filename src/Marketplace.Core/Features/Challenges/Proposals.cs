@@ -1,0 +1,105 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>
+/// A vendor's own proposal to a challenge: whether it may send one (and why not), sending or changing it,
+/// and withdrawing it, all only until the deadline. Nobody else reads it here.
+/// </summary>
+public static class Proposals
+{
+    [RequiresRole(Roles.Vendor)]
+    public sealed record Mine(int ChallengeId) : IRequest<MineResult>;
+
+    public sealed record MineResult(IReadOnlyList<string> Problems, IReadOnlyList<(int Id, string TitleTh, string? TitleEn)> Solutions, Send? Current,
+        ProposalState? State, string? Feedback);
+
+    [RequiresRole(Roles.Vendor)]
+    public sealed class Send : ICommand<Unit>
+    {
+        public int ChallengeId { get; set; }
+        public int ListingId { get; set; }
+        public string? Approach { get; set; }
+        public string? PriceBaht { get; set; }
+        public int? TimelineDays { get; set; }
+    }
+
+    [RequiresRole(Roles.Vendor)]
+    public sealed record Withdraw(int ChallengeId) : ICommand<Unit>;
+
+    public sealed class SendValidator : AbstractValidator<Send>
+    {
+        public SendValidator()
+        {
+            RuleFor(x => x.Approach).NotEmpty().MaximumLength(8000)
+                .WithMessage(_ => Bi.T("อธิบายแนวทางของคุณ (ไม่เกิน 8,000 ตัวอักษร)", "Describe your approach (8,000 characters at most)"));
+            RuleFor(x => x.PriceBaht).Must(p => Money.ParseBaht(p) is > 0)
+                .WithMessage(_ => Bi.T("กรอกราคาที่เสนอเป็นบาท เช่น 1,500,000", "Enter your price in baht, for example 1,500,000"));
+            RuleFor(x => x.TimelineDays).NotNull().InclusiveBetween(1, 1095)
+                .WithMessage(_ => Bi.T("ระบุระยะเวลาดำเนินการ 1–1,095 วัน", "Enter a timeline of 1–1,095 days"));
+        }
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit)
+        : IRequestHandler<Mine, MineResult>, IRequestHandler<Send, Unit>, IRequestHandler<Withdraw, Unit>
+    {
+        public async Task<MineResult> Handle(Mine request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
+            var vendorId = await db.OrganisationIdOf(user, cancellationToken);
+            var problems = await EligibilityCheck.ProblemsAsync(db, challenge, vendorId, clock.Now, cancellationToken);
+            var solutions = vendorId is null ? [] : await EligibilityCheck.PublishedListingsAsync(db, vendorId.Value, cancellationToken);
+            var existing = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
+            var current = existing is null ? null : new Send
+            {
+                ChallengeId = challenge.Id, ListingId = existing.Terms.ListingId, Approach = existing.Terms.Approach,
+                PriceBaht = Money.ToBahtInput(existing.Terms.PriceSatang), TimelineDays = existing.Terms.TimelineDays,
+            };
+            return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback);
+        }
+
+        public async Task<Unit> Handle(Send request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
+            var vendorId = await db.OrganisationIdOf(user, cancellationToken);
+            var problems = await EligibilityCheck.ProblemsAsync(db, challenge, vendorId, clock.Now, cancellationToken);
+            if (problems.Count > 0)
+                throw new ForbiddenException(string.Join(" ", problems));
+            if (!(await EligibilityCheck.PublishedListingsAsync(db, vendorId!.Value, cancellationToken)).Any(l => l.Id == request.ListingId))
+                throw InvalidRequestException.For(nameof(Send.ListingId), Bi.T("เลือกโซลูชันที่เผยแพร่แล้วของบริษัทคุณ", "Choose one of your company's published solutions"));
+
+            var terms = new ProposalTerms(request.ListingId, request.Approach!.Trim(), Money.ParseBaht(request.PriceBaht)!.Value, request.TimelineDays!.Value);
+            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
+            if (proposal is null)
+            {
+                proposal = new Proposal(challenge.Id, vendorId.Value, user.UserId!, terms, clock.Now);
+                db.Proposals.Add(proposal);
+            }
+            else
+            {
+                proposal.Change(terms, challenge, clock.Now);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Proposal), () => proposal.Id, $"Sent a proposal to challenge {challenge.Id}");
+            return Unit.Value;
+        }
+
+        public async Task<Unit> Handle(Withdraw request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
+            var vendorId = await db.OrganisationIdOf(user, cancellationToken);
+            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("คุณยังไม่ได้ยื่นข้อเสนอสำหรับโจทย์นี้", "You have not sent a proposal to this challenge"));
+            proposal.Withdraw(challenge, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Proposal), () => proposal.Id, $"Withdrew the proposal to challenge {challenge.Id}");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>Clarification questions: a vendor asks before the questions deadline; the agency answers for everyone to read.</summary>
+public static class Questions
+{
+    [RequiresRole(Roles.Vendor)]
+    public sealed record Ask(int ChallengeId, string? Text) : ICommand<Unit>;
+
+    [RequiresRole(Roles.Buyer)]
+    public sealed record Answer(int QuestionId, string? Text) : ICommand<Unit>;
+
+    public sealed class AskValidator : AbstractValidator<Ask>
+    {
+        public AskValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000)
+            .WithMessage(_ => Bi.T("เขียนคำถาม (ไม่เกิน 2,000 ตัวอักษร)", "Write your question (2,000 characters at most)"));
+    }
+
+    public sealed class AnswerValidator : AbstractValidator<Answer>
+    {
+        public AnswerValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(4000)
+            .WithMessage(_ => Bi.T("เขียนคำตอบ (ไม่เกิน 4,000 ตัวอักษร)", "Write the answer (4,000 characters at most)"));
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
+        : IRequestHandler<Ask, Unit>, IRequestHandler<Answer, Unit>
+    {
+        public async Task<Unit> Handle(Ask request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
+            if (!challenge.IsOpenForQuestions(clock.Now))
+                throw new DomainRuleException(Bi.T("หมดเวลาถามคำถามสำหรับโจทย์นี้แล้ว", "The deadline for questions on this challenge has passed"));
+            var vendorId = await db.OrganisationIdOf(user, cancellationToken)
+                ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+            var question = new ChallengeQuestion(challenge.Id, vendorId, user.UserId!, request.Text!.Trim(), clock.Now);
+            db.ChallengeQuestions.Add(question);
+            await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
+                question.Text, question.Text), $"/challenges/{challenge.Slug}", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Asked a question on challenge {challenge.Id}");
+            return Unit.Value;
+        }
+
+        public async Task<Unit> Handle(Answer request, CancellationToken cancellationToken)
+        {
+            var question = await db.ChallengeQuestions.SingleOrDefaultAsync(q => q.Id == request.QuestionId, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
+            var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
+            question.AnswerWith(request.Text!, clock.Now);
+            await notifier.NotifyOrganisationAsync(question.AskedByVendorId, new BilingualMessage("หน่วยงานตอบคำถามของคุณแล้ว",
+                "The agency answered your question", question.Answer!, question.Answer!), $"/challenges/{challenge.Slug}", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Answered a question on challenge {challenge.Id}");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using MediatR;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>Agency staff send a draft to NIA's moderators. A window under 28 days is allowed but comes back with a warning.</summary>
+public static class SubmitChallenge
+{
+    [RequiresRole(Roles.Buyer)]
+    public sealed record Command(int ChallengeId) : ICommand<Result>;
+
+    public sealed record Result(string? Warning);
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
+            challenge.Submit(clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Challenge), () => challenge.Id, $"Submitted challenge '{challenge.Content.TitleTh}'");
+            var days = (int)challenge.ProposalWindow(clock.Now).TotalDays;
+            return new Result(challenge.ProposalWindow(clock.Now) < Challenge.RecommendedWindow
+                ? Bi.T($"ระยะเวลารับข้อเสนอ {days} วัน สั้นกว่า 28 วันที่แนะนำ: สตาร์ทอัพอาจเตรียมข้อเสนอไม่ทัน และทะเบียนผลการจัดซื้อจะแสดงข้อสังเกตนี้",
+                    $"The proposal window is {days} days, shorter than the recommended 28: startups may not manage a good proposal, and the award register will flag it")
+                : null);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Challenges;
+using Marketplace.Core.Features.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Matching;
+
+/// <summary>The agency invites a vendor to propose; the vendor is told in its language.</summary>
+public static class InviteVendor
+{
+    [RequiresRole(Roles.Buyer)]
+    public sealed record Command(int ChallengeId, int VendorId) : ICommand<Unit>;
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
+            if (!challenge.IsOpenForProposals(clock.Now))
+                throw new DomainRuleException(Bi.T("เชิญได้เฉพาะโจทย์ที่เปิดรับข้อเสนออยู่", "You can invite vendors only while proposals are open"));
+            if (!await db.Organisations.AnyAsync(o => o.Id == request.VendorId && o.Kind == OrganisationKind.Vendor, cancellationToken))
+                throw new NotFoundException(Bi.T("ไม่พบบริษัทนี้", "This company does not exist"));
+            if (await db.Invitations.AnyAsync(i => i.ChallengeId == challenge.Id && i.VendorId == request.VendorId, cancellationToken))
+                throw new DomainRuleException(Bi.T("เชิญบริษัทนี้ไปแล้ว", "This company is already invited"));
+
+            db.Invitations.Add(new Invitation(challenge.Id, request.VendorId, clock.Now));
+            var title = challenge.Content.TitleTh;
+            await notifier.NotifyOrganisationAsync(request.VendorId, new BilingualMessage(
+                $"{challenge.Agency!.NameTh} เชิญคุณยื่นข้อเสนอ: {title}", $"{challenge.Agency.NameEn} invites you to propose: {challenge.Content.TitleEn ?? title}",
+                "หน่วยงานเห็นว่าโซลูชันของคุณเหมาะกับโจทย์นี้", "The agency thinks your solution fits this challenge."),
+                $"/challenges/{challenge.Slug}", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Challenge), () => challenge.Id, $"Invited vendor {request.VendorId}");
+            return Unit.Value;
+        }
+    }
+}
