@@ -1,0 +1,99 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Transparency;
+
+/// <summary>
+/// The public register of awards, newest first: who bought what from whom, for how much, after how much competition,
+/// with red flags. Only awarded challenges appear; proposals stay private except for their count and the winners.
+/// </summary>
+public static class AwardRegister
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary><paramref name="Everything"/> ignores paging, for the CSV download.</summary>
+    public sealed record Query(int Page = 1, int PageSize = 20, bool Everything = false) : IRequest<Result>;
+
+    public sealed record Result(IReadOnlyList<Award> Items, int Total, int Page, int PageSize);
+
+    public sealed record Award(int ChallengeId, string Slug, string TitleTh, string? TitleEn, OrganisationName Agency,
+        IReadOnlyList<Winner> Winners, DateTimeOffset AwardedAt, DateTimeOffset PublishedAt, DateTimeOffset ProposalsDeadline,
+        int Proposals, int WindowDays, IReadOnlyList<RedFlag> RedFlags)
+    {
+        /// <summary>
+        /// Thai public records are dated in Bangkok time (UTC+7 all year), whatever the server's zone: an award made at
+        /// 06:00 in Bangkok belongs to that Thai date, not to the UTC day before.
+        /// </summary>
+        public DateOnly AwardDate => DateOnly.FromDateTime(AwardedAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+
+        public long ValueSatang => Winners.Sum(w => w.ValueSatang);
+
+        /// <summary>The flags that concern this winner: the challenge's own, plus its repeat-win flag if any.</summary>
+        public IEnumerable<RedFlag> FlagsFor(Winner winner) => RedFlags.Where(f => f.VendorId is null || f.VendorId == winner.Vendor.Id);
+    }
+
+    public sealed record Winner(OrganisationName Vendor, long ValueSatang, DateOnly? ContractDate, int WinsFromAgency);
+
+    public sealed class Handler(MarketplaceDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var page = request.Everything ? 1 : Math.Max(1, request.Page);
+            var size = request.Everything ? int.MaxValue : Math.Clamp(request.PageSize, 1, MaxPageSize);
+            var awarded = db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded);
+            var total = await awarded.CountAsync(cancellationToken);
+            IQueryable<Challenge> ordered = awarded.OrderByDescending(c => c.AwardedAt).ThenByDescending(c => c.Id);
+            if (!request.Everything)
+                ordered = ordered.Skip((page - 1) * size).Take(size);
+            var challenges = await ordered
+                .Select(c => new
+                {
+                    c.Id, c.Slug, c.Content, c.PublishedAt, c.ProposalsDeadline, c.AwardedAt,
+                    Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
+                })
+                .ToListAsync(cancellationToken);
+
+            var ids = challenges.Select(c => c.Id).ToList();
+            var agencyIds = challenges.Select(c => c.Agency.Id).Distinct().ToList();
+            // Standing = not withdrawn (see Proposal.IsStanding); written out because EF cannot translate that property.
+            var proposalCounts = await db.Proposals.AsNoTracking()
+                .Where(p => ids.Contains(p.ChallengeId) && p.State != ProposalState.Withdrawn)
+                .GroupBy(p => p.ChallengeId)
+                .Select(g => new { ChallengeId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.ChallengeId, g => g.Count, cancellationToken);
+            var winners = await db.Proposals.AsNoTracking()
+                .Where(p => ids.Contains(p.ChallengeId) && p.State == ProposalState.Awarded)
+                .OrderBy(p => p.Id)
+                .Select(p => new
+                {
+                    p.ChallengeId, p.ContractValueSatang, p.ContractDate,
+                    Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
+                })
+                .ToListAsync(cancellationToken);
+            // Counted over the whole register, not this page: a repeat win is repeated whatever page it falls on.
+            var winsByAgencyAndVendor = await (
+                    from p in db.Proposals
+                    join c in db.Challenges on p.ChallengeId equals c.Id
+                    where p.State == ProposalState.Awarded && c.State == ChallengeState.Awarded && agencyIds.Contains(c.AgencyId)
+                    group p by new { c.AgencyId, p.VendorId } into g
+                    select new { g.Key.AgencyId, g.Key.VendorId, Wins = g.Count() })
+                .ToDictionaryAsync(g => (g.AgencyId, g.VendorId), g => g.Wins, cancellationToken);
+
+            var awards = challenges.Select(c =>
+            {
+                var published = c.PublishedAt!.Value;
+                var proposals = proposalCounts.GetValueOrDefault(c.Id);
+                var won = winners.Where(w => w.ChallengeId == c.Id)
+                    .Select(w => new Winner(w.Vendor, w.ContractValueSatang ?? 0, w.ContractDate,
+                        winsByAgencyAndVendor.GetValueOrDefault((c.Agency.Id, w.Vendor.Id))))
+                    .ToList();
+                var flags = RedFlags.For(proposals, published, c.ProposalsDeadline, c.Agency, won.Select(w => (w.Vendor, w.WinsFromAgency)));
+                return new Award(c.Id, c.Slug, c.Content.TitleTh, c.Content.TitleEn, c.Agency, won, c.AwardedAt!.Value, published,
+                    c.ProposalsDeadline, proposals, RedFlags.WindowDays(published, c.ProposalsDeadline), flags);
+            }).ToList();
+            return new Result(awards, total, page, request.Everything ? Math.Max(1, total) : size);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Marketplace.Core.Domain.Challenges;
+
+namespace Marketplace.Core.Features.Transparency.Ocds;
+
+/// <summary>What the feed needs to know about one public challenge and its winners.</summary>
+public sealed record ChallengeFacts(int Id, string Slug, ChallengeContent Content, OrganisationName Agency,
+    DateTimeOffset PublishedAt, DateTimeOffset QuestionsDeadline, DateTimeOffset ProposalsDeadline, DateTimeOffset? AwardedAt,
+    int StandingProposals, IReadOnlyList<WinningProposal> Winners);
+
+public sealed record WinningProposal(int ProposalId, OrganisationName Vendor, long ContractValueSatang);
+
+/// <summary>
+/// One release per event in a challenge's life. A release is a snapshot of what became known at that moment, so the
+/// tender release says nothing about proposals (unknown at publication) and the award release adds only what the
+/// award made known: the winners, the values and how many proposals competed.
+/// </summary>
+public static class OcdsReleases
+{
+    public const string Currency = "THB";
+
+    public static IEnumerable<OcdsRelease> For(ChallengeFacts c)
+    {
+        yield return Tender(c);
+        if (c.AwardedAt is { } awardedAt && c.Winners.Count > 0)
+            yield return Award(c, awardedAt);
+    }
+
+    public static OcdsRelease Tender(ChallengeFacts c)
+    {
+        var buyer = Reference(c.Agency);
+        var tender = new OcdsTender
+        {
+            Id = c.Slug,
+            Title = c.Content.TitleTh,
+            TitleEn = c.Content.TitleEn,
+            Description = c.Content.ProblemTh,
+            DescriptionEn = c.Content.ProblemEn,
+            Status = "active",
+            ProcuringEntity = buyer,
+            Value = Baht(c.Content.BudgetMaxSatang),
+            MinValue = Baht(c.Content.BudgetMinSatang),
+            ProcurementMethod = "open",
+            TenderPeriod = new OcdsPeriod(c.PublishedAt, c.ProposalsDeadline),
+            EnquiryPeriod = new OcdsPeriod(c.PublishedAt, c.QuestionsDeadline),
+        };
+        return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.TenderRelease(c.Id), c.PublishedAt, ["tender"], "tender",
+            "th", [Buyer(c.Agency)], buyer, tender);
+    }
+
+    public static OcdsRelease Award(ChallengeFacts c, DateTimeOffset awardedAt)
+    {
+        var parties = new List<OcdsParty> { Buyer(c.Agency) };
+        // A vendor could in principle win two lots of one challenge; it is still one party.
+        parties.AddRange(c.Winners.Select(w => w.Vendor).DistinctBy(v => v.Id)
+            .Select(v => Party(v, ["supplier", "tenderer"])));
+        var tender = new OcdsTender
+        {
+            Id = c.Slug,
+            Title = c.Content.TitleTh,
+            TitleEn = c.Content.TitleEn,
+            Status = "complete",
+            NumberOfTenderers = c.StandingProposals,
+        };
+        var awards = c.Winners.Select(w => new OcdsAward(OcdsIdentifiers.Award(c.Id, w.ProposalId), "active", awardedAt,
+            Baht(w.ContractValueSatang), [Reference(w.Vendor)])).ToList();
+        return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.AwardRelease(c.Id), awardedAt, ["award"], "tender",
+            "th", parties, Reference(c.Agency), tender, awards);
+    }
+
+    /// <summary>OCDS amounts are numbers in the currency's unit; satang are exact in decimal, never a float.</summary>
+    public static OcdsValue Baht(long satang) => new(satang / 100m, Currency);
+
+    private static OcdsParty Buyer(OrganisationName agency) => Party(agency, ["buyer", "procuringEntity"]);
+
+    private static OcdsParty Party(OrganisationName o, IReadOnlyList<string> roles) =>
+        new(OcdsIdentifiers.Party(o.Slug), o.NameTh, o.NameEn, roles);
+
+    private static OcdsOrganisationReference Reference(OrganisationName o) => new(OcdsIdentifiers.Party(o.Slug), o.NameTh);
+}

@@ -1,0 +1,58 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Transparency.Ocds;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Transparency;
+
+/// <summary>
+/// Every public challenge as an OCDS 1.1 release package: a tender release when it was published and an award release
+/// when it was awarded, oldest first. Drafts and challenges waiting for moderation never appear.
+/// </summary>
+public static class OcdsReleasePackage
+{
+    public const string PublisherName = "GovTech Marketplace";
+
+    /// <summary><paramref name="SiteUrl"/> is the site's absolute base address, e.g. "https://marketplace.example".</summary>
+    public sealed record Query(string SiteUrl) : IRequest<OcdsPackage>;
+
+    public sealed class Handler(MarketplaceDbContext db, IClock clock) : IRequestHandler<Query, OcdsPackage>
+    {
+        public async Task<OcdsPackage> Handle(Query request, CancellationToken cancellationToken)
+        {
+            var challenges = await db.Challenges.AsNoTracking()
+                .Where(c => c.PublishedAt != null && c.State != ChallengeState.Draft && c.State != ChallengeState.Submitted)
+                .OrderBy(c => c.Id)
+                .Select(c => new
+                {
+                    c.Id, c.Slug, c.Content, c.State, c.PublishedAt, c.QuestionsDeadline, c.ProposalsDeadline, c.AwardedAt,
+                    Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
+                })
+                .ToListAsync(cancellationToken);
+            var proposals = await db.Proposals.AsNoTracking()
+                .Where(p => p.State != ProposalState.Withdrawn)
+                .Select(p => new
+                {
+                    p.Id, p.ChallengeId, p.State, p.ContractValueSatang,
+                    Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
+                })
+                .ToListAsync(cancellationToken);
+            var byChallenge = proposals.ToLookup(p => p.ChallengeId);
+
+            var releases = challenges
+                .Select(c => new ChallengeFacts(c.Id, c.Slug, c.Content, c.Agency, c.PublishedAt!.Value, c.QuestionsDeadline,
+                    c.ProposalsDeadline, c.State == ChallengeState.Awarded ? c.AwardedAt : null, byChallenge[c.Id].Count(),
+                    byChallenge[c.Id].Where(p => p.State == ProposalState.Awarded)
+                        .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList()))
+                .SelectMany(OcdsReleases.For)
+                .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
+                .ToList();
+            var site = request.SiteUrl.TrimEnd('/');
+            // For a package made on demand, the standard asks for the date of the latest change to its contents.
+            var publishedDate = releases.Count > 0 ? releases.Max(r => r.Date) : clock.Now;
+            return new OcdsPackage($"{site}/api/ocds/releases", "1.1", publishedDate, new OcdsPublisher(PublisherName, site), releases);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Features.Transparency;
+using Marketplace.Core.Features.Transparency.Ocds;
+using MediatR;
+
+namespace Marketplace.Web.Api;
+
+/// <summary>
+/// The open data of issue 5, documented in docs/open-data.md: public challenges, the award register as JSON and
+/// CSV, and the OCDS release package. Everything here is public and read-only.
+/// </summary>
+public static class TransparencyApi
+{
+    private const string ProblemType = "https://tools.ietf.org/html/rfc9110#section-15.5.1";
+
+    public static void MapTransparencyApi(this WebApplication app)
+    {
+        app.MapGet("/api/challenges", async (HttpContext http, IMediator mediator, string? status, string? page, string? pageSize) =>
+        {
+            var problems = new Dictionary<string, string[]>();
+            PublicChallenges.Status? wanted = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (PublicChallenges.TryParseStatus(status, out var parsed))
+                    wanted = parsed;
+                else
+                    problems["status"] = [Bi.T("สถานะที่ใช้ได้: published, closed, evaluating, awarded, cancelled",
+                        "status must be one of: published, closed, evaluating, awarded, cancelled")];
+            }
+            var paging = Paging.Parse(page, pageSize, PublicChallenges.MaxPageSize, problems);
+            if (problems.Count > 0)
+                return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
+            var result = await mediator.Send(new PublicChallenges.Query(wanted, paging.Page, paging.PageSize), http.RequestAborted);
+            return Results.Json(TransparencyJson.Challenges(result, SiteUrl(http)));
+        });
+
+        app.MapGet("/api/awards", async (HttpContext http, IMediator mediator, string? page, string? pageSize) =>
+        {
+            var problems = new Dictionary<string, string[]>();
+            var paging = Paging.Parse(page, pageSize, AwardRegister.MaxPageSize, problems);
+            if (problems.Count > 0)
+                return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
+            var result = await mediator.Send(new AwardRegister.Query(paging.Page, paging.PageSize), http.RequestAborted);
+            return Results.Json(TransparencyJson.Awards(result, SiteUrl(http)));
+        });
+
+        app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator) =>
+        {
+            var register = await mediator.Send(new AwardRegister.Query(Everything: true), http.RequestAborted);
+            return Results.File(await AwardsCsv.WriteAsync(register.Items), AwardsCsv.ContentType, "awards.csv");
+        });
+
+        app.MapGet("/api/ocds/releases", async (HttpContext http, IMediator mediator) =>
+        {
+            var package = await mediator.Send(new OcdsReleasePackage.Query(SiteUrl(http)), http.RequestAborted);
+            return Results.Json(package, OcdsJson.Options, "application/json");
+        });
+    }
+
+    private static string SiteUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+}
+
+/// <summary>page and pageSize as the open-data endpoints accept them; each problem names its parameter.</summary>
+internal readonly record struct Paging(int Page, int PageSize)
+{
+    public const int DefaultPageSize = 20;
+
+    public static Paging Parse(string? page, string? pageSize, int maxPageSize, Dictionary<string, string[]> problems)
+    {
+        var number = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out number) || number < 1 || number > 10_000))
+            problems["page"] = [Bi.T("หน้าต้องเป็นตัวเลข 1–10000", "page must be a number from 1 to 10000")];
+        var size = DefaultPageSize;
+        if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, out size) || size < 1 || size > maxPageSize))
+            problems["pageSize"] = [Bi.T($"จำนวนต่อหน้าต้องอยู่ระหว่าง 1–{maxPageSize}", $"pageSize must be between 1 and {maxPageSize}")];
+        return new Paging(number, size);
+    }
+}
