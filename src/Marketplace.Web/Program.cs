@@ -46,7 +46,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Organisations");
     // Browsing the catalogue is a search without words: /solutions?category=3 is /search?category=3.
     options.Conventions.AddPageRoute("/Search/Index", "solutions");
-}).AddMvcOptions(options => options.Filters.Add<OutcomeExceptionFilter>());
+}).AddMvcOptions(options =>
+{
+    options.Filters.Add<OutcomeExceptionFilter>();
+    options.ModelBinderProviders.Insert(0, new IsoDateModelBinderProvider());
+});
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Thai text is written as characters, not as &#xE2A; entities: pages stay readable and half the size.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -71,6 +75,7 @@ app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
 app.MapHealth();
 app.MapSolutionsApi();
+app.MapTransparencyApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

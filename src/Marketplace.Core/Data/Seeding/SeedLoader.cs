@@ -35,10 +35,13 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
         if (await db.Organisations.AnyAsync(ct))
             return false;
 
+        // All or nothing: a reference that does not resolve rolls every sample row back.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var organisations = await LoadOrganisationsAsync(folder, ct);
         await LoadUsersAsync(folder, organisations, ct);
         await LoadListingsAsync(folder, organisations, ct);
         await new ChallengeSeeder(db, clock.Now).LoadAsync(folder, organisations, ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Loaded sample data from {Folder}: {Organisations} organisations", folder, organisations.Count);
         return true;
     }
