@@ -15,4 +15,8 @@ public static class Choices
             .. provinces.OrderBy(p => Bi.Pick(p.NameTh, p.NameEn), StringComparer.CurrentCulture)
                 .Select(p => new SelectListItem(Bi.Pick(p.NameTh, p.NameEn), p.Code))];
     }
+
+    /// <summary>Province names by ISO code, in the reader's language, for showing stored codes.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ProvinceNamesAsync(MarketplaceDbContext db, CancellationToken ct) =>
+        await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Bi.Pick(p.NameTh, p.NameEn), ct);
 }

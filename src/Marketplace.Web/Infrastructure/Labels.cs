@@ -1,5 +1,7 @@
 using Marketplace.Core.Common;
+using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Challenges;
 
 namespace Marketplace.Web.Infrastructure;
 
@@ -38,4 +40,26 @@ public static class Labels
         Core.Domain.Catalogue.Visibility.Unpublished => Bi.T("ถูกยกเลิกการเผยแพร่", "Unpublished by NIA"),
         _ => Bi.T("ยังไม่เผยแพร่", "Not public"),
     };
+
+    public static string Challenge(ChallengeState s) => s switch
+    {
+        ChallengeState.Draft => Bi.T("ฉบับร่าง", "Draft"),
+        ChallengeState.Submitted => Bi.T("รอ NIA ตรวจ", "Waiting for NIA's review"),
+        ChallengeState.Published => Bi.T("เปิดรับข้อเสนอ", "Open for proposals"),
+        ChallengeState.Closed => Bi.T("ปิดรับข้อเสนอแล้ว", "Closed for proposals"),
+        ChallengeState.Evaluating => Bi.T("กำลังประเมิน", "Under evaluation"),
+        ChallengeState.Awarded => Bi.T("ประกาศผลแล้ว", "Awarded"),
+        _ => Bi.T("ยกเลิกแล้ว", "Cancelled"),
+    };
+
+    public static string Proposal(ProposalState s) => s switch
+    {
+        ProposalState.Submitted => Bi.T("ยื่นแล้ว", "Sent"),
+        ProposalState.Withdrawn => Bi.T("ถอนแล้ว", "Withdrawn"),
+        ProposalState.Shortlisted => Bi.T("ผ่านเข้ารอบ", "Shortlisted"),
+        ProposalState.Awarded => Bi.T("ได้รับงาน", "Awarded"),
+        _ => Bi.T("ไม่ได้รับเลือก", "Not selected"),
+    };
+
+    public static string Category(int number) => NiaCategory.ByNumber(number) is { } c ? Bi.Pick(c.NameTh, c.NameEn) : "";
 }

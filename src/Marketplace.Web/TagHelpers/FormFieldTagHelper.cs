@@ -34,6 +34,9 @@ public sealed class FormFieldTagHelper(HtmlEncoder enc) : TagHelper
         var name = For.Name;
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var value = Kind == "input" && Type == "password" ? "" : Convert.ToString(For.Model, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        // A date input takes only ISO yyyy-MM-dd; anything else (the invariant "06/30/2026") shows as an empty field.
+        if (Type == "date" && For.Model is DateOnly date)
+            value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
         var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", errors.Count == 0 ? null : id + "-error" }.OfType<string>());
 

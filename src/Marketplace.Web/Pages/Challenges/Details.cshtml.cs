@@ -1,0 +1,77 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Challenges;
+using Marketplace.Core.Features.Matching;
+using Marketplace.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Pages.Challenges;
+
+/// <summary>
+/// A challenge's public page. A signed-in vendor may ask a question; the owning agency answers questions, sees the
+/// vendors the system matched and invites them, and cancels. Every form posts back here and redirects on success.
+/// </summary>
+public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : MediatorPage(mediator)
+{
+    public ChallengeDetails.Result Details { get; private set; } = null!;
+    public IReadOnlyDictionary<string, string> ProvinceNames { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<VendorMatch> Matches { get; private set; } = [];
+    [BindProperty] public QuestionInput Ask { get; set; } = new();
+    [BindProperty] public AnswerInput Answer { get; set; } = new();
+    [BindProperty] public string? CancelReason { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public bool CanManage => Details.IsOwner && User.IsInRole(Roles.Buyer);
+
+    /// <summary>Matches help while the challenge is being written and while vendors can still be invited.</summary>
+    public bool ShowsMatches => CanManage && (Details.State is ChallengeState.Draft or ChallengeState.Submitted || Details.OpenForProposals);
+
+    public Task OnGetAsync(string slug) => LoadAsync(slug);
+
+    public Task<IActionResult> OnPostAskAsync(string slug) =>
+        ActAsync(slug, c => new Questions.Ask(c.Id, Ask.Text), nameof(Ask), Bi.T("ส่งคำถามแล้ว หน่วยงานจะตอบบนหน้านี้ให้ทุกคนเห็น โดยไม่แสดงชื่อผู้ถาม",
+            "Your question is sent. The agency answers on this page for everyone to read, without saying who asked."));
+
+    public Task<IActionResult> OnPostAnswerAsync(string slug) =>
+        ActAsync(slug, _ => new Questions.Answer(Answer.QuestionId, Answer.Text), nameof(Answer), Bi.T("เผยแพร่คำตอบแล้ว", "The answer is published"));
+
+    public Task<IActionResult> OnPostInviteAsync(string slug, int vendorId) =>
+        ActAsync(slug, c => new InviteVendor.Command(c.Id, vendorId), "Invite", Bi.T("ส่งคำเชิญแล้ว", "The vendor is invited"));
+
+    public Task<IActionResult> OnPostCancelAsync(string slug) =>
+        ActAsync(slug, c => new Award.Cancel(c.Id, CancelReason), nameof(CancelReason), Bi.T("ยกเลิกโจทย์แล้ว", "The challenge is cancelled"));
+
+    private async Task<IActionResult> ActAsync(string slug, Func<ChallengeDetails.Result, IRequest<Unit>> request, string prefix, string done)
+    {
+        var challenge = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        var (ok, _) = await TrySendAsync(request(challenge), prefix);
+        if (ok)
+        {
+            Message = done;
+            return RedirectToPage(new { slug });
+        }
+        await LoadAsync(slug);
+        return Page();
+    }
+
+    private async Task LoadAsync(string slug)
+    {
+        Details = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        ProvinceNames = await Choices.ProvinceNamesAsync(db, HttpContext.RequestAborted);
+        if (ShowsMatches)
+            Matches = await Mediator.Send(new MatchVendorsForChallenge.Query(Details.Id), HttpContext.RequestAborted);
+    }
+
+    public sealed class QuestionInput
+    {
+        public string? Text { get; set; }
+    }
+
+    public sealed class AnswerInput
+    {
+        public int QuestionId { get; set; }
+        public string? Text { get; set; }
+    }
+}

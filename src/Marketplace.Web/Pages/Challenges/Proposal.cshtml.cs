@@ -1,0 +1,63 @@
+using Marketplace.Core.Common;
+using Marketplace.Core.Features.Challenges;
+using Marketplace.Web.Infrastructure;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Marketplace.Web.Pages.Challenges;
+
+/// <summary>
+/// A vendor's own proposal to a challenge. If its company may not propose, the page says exactly why before any
+/// form; otherwise it sends, changes or withdraws the proposal until the deadline, and reads the result afterwards.
+/// </summary>
+[Authorize(Roles = Roles.Vendor)]
+public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
+{
+    public ChallengeDetails.Result Details { get; private set; } = null!;
+    public Proposals.MineResult Mine { get; private set; } = null!;
+    [BindProperty] public Proposals.Send Input { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public async Task OnGetAsync(string slug)
+    {
+        await LoadAsync(slug);
+        Input = Mine.Current ?? new Proposals.Send { ListingId = Mine.Solutions.FirstOrDefault().Id };
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(string slug)
+    {
+        await LoadAsync(slug);
+        Input.ChallengeId = Details.Id;
+        if (ModelState.ErrorCount == 0)
+        {
+            var (ok, _) = await TrySendAsync(Input);
+            if (ok)
+            {
+                Message = Bi.T("ส่งข้อเสนอแล้ว แก้ไขหรือถอนได้จนถึงวันปิดรับ หน่วยงานจะเห็นข้อเสนอหลังปิดรับเท่านั้น",
+                    "Proposal sent. You can change or withdraw it until the deadline; the agency sees it only after the deadline.");
+                return RedirectToPage(new { slug });
+            }
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string slug)
+    {
+        await LoadAsync(slug);
+        var (ok, _) = await TrySendAsync(new Proposals.Withdraw(Details.Id));
+        if (ok)
+        {
+            Message = Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.");
+            return RedirectToPage(new { slug });
+        }
+        Input = Mine.Current ?? new Proposals.Send();
+        return Page();
+    }
+
+    private async Task LoadAsync(string slug)
+    {
+        Details = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        Mine = await Mediator.Send(new Proposals.Mine(Details.Id), HttpContext.RequestAborted);
+    }
+}
