@@ -67,10 +67,16 @@ public sealed class OrganisationProfileAndVerificationTests(SliceFixture app) : 
     public async Task A_moderator_verifies_or_rejects_with_a_reason_the_applicant_sees()
     {
         await app.AsUserAsync(DemoAccounts.Moderator);
-        var queue = await app.SendAsync(new OrganisationQueue.Query());
-        var first = queue.Items[0].Id;
-        var second = queue.Items[1].Id;
-
+        // Fresh applicants, so the demo pending vendor stays pending for the other tests.
+        app.AsAnonymous();
+        async Task<int> Register(string email, string juristic) => (await app.SendAsync(new RegisterAccount.Command
+        {
+            AccountType = AccountType.Startup, DisplayName = "ผู้สมัคร", Email = email, Password = "correct-horse-9", NameTh = "บริษัท ผู้สมัคร จำกัด",
+            NameEn = "Applicant " + email, JuristicNumber = juristic, ProvinceCode = "TH-10", ContactEmail = email,
+        })).OrganisationId;
+        var first = await Register("first@applicant.example", "0105563000035");
+        var second = await Register("second@applicant.example", "0105562000023");
+        await app.AsUserAsync(DemoAccounts.Moderator);
         await app.SendAsync(new DecideOrganisation.Command { OrganisationId = first, Verify = true });
         await app.SendAsync(new DecideOrganisation.Command { OrganisationId = second, Verify = false, Reason = "หนังสือรับรองบริษัทหมดอายุ" });
 
