@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Marketplace.Search.Querying;
 
 namespace Marketplace.Search;
 
@@ -103,11 +104,22 @@ public sealed partial class SolutionIndex
         }
     }
 
-    /// <summary>BM25 at index and search time (the norms are encoded for it), for every searcher the manager opens.</summary>
+    /// <summary>
+    /// Every searcher the manager opens uses BM25 (as the writer does: norms are encoded for it) and has its
+    /// segments' facet ordinals loaded before the first query sees it, on the refresh thread instead of a request.
+    /// </summary>
     private sealed class SimilarityFactory : SearcherFactory
     {
         public static readonly Similarity Similarity = new BM25Similarity();
 
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentFacets.For(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = Similarity };
+        }
     }
 }

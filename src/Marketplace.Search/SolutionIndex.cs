@@ -108,7 +108,7 @@ public sealed partial class SolutionIndex : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(doc);
-        writer.UpdateDocument(IdTerm(doc.Id), DocumentMapper.ToDocument(doc));
+        writer.UpdateDocument(IdTerm(doc.Id), DocumentMapper.ToDocument(doc, analyzer));
     }
 
     public void Delete(int id)
@@ -146,7 +146,7 @@ public sealed partial class SolutionIndex : IDisposable
             {
                 Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, doc =>
                 {
-                    writer.UpdateDocument(IdTerm(doc.Id), DocumentMapper.ToDocument(doc, generation));
+                    writer.UpdateDocument(IdTerm(doc.Id), DocumentMapper.ToDocument(doc, analyzer, generation));
                     var count = Interlocked.Increment(ref added);
                     if (count % ProgressEvery == 0)
                     {

@@ -1,1 +1,49 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using Marketplace.Benchmarks;
+using Marketplace.Search.Analysis;
+
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md]
+var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var output = Option(args, "--out", "benchmark-results/search.md");
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+ThaiAnalysis.Warm();
+
+var measurements = new List<Measurement>();
+var suggestLatencies = new Dictionary<int, (double P50, double P99)>();
+foreach (var size in sizes)
+{
+    var clock = Stopwatch.StartNew();
+    var catalogue = ListingGenerator.Generate(size);
+    Console.WriteLine($"[{size:N0}] generated in {clock.Elapsed.TotalSeconds:F1} s; planted phrases in {catalogue.PhraseOwners.Values.Sum(o => o.Count):N0} listings");
+    var engines = new IEngine[] { new LuceneEngine(), new Fts5Engine(), new LikeEngine() };
+    foreach (var engine in engines)
+    {
+        using (engine)
+        {
+            var plan = Runner.PlanFor(engine, size);
+            measurements.Add(Runner.Measure(engine, catalogue, size, plan));
+            if (engine is LuceneEngine lucene)
+            {
+                suggestLatencies[size] = Runner.MeasureSuggest(lucene);
+            }
+        }
+
+        var last = measurements[^1];
+        Console.WriteLine($"[{size:N0}] {last.Engine}: build {last.BuildPerSecond:N0}/s, p50 {last.Percentile(50):F2} ms, " +
+            $"p99 {last.Percentile(99):F2} ms, Thai recall {last.ThaiRecall:F3} ({clock.Elapsed.TotalSeconds:F0} s)");
+    }
+}
+
+var markdown = Report.Markdown(measurements, suggestLatencies);
+Console.WriteLine();
+Console.WriteLine(markdown);
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+File.WriteAllText(output, markdown);
+Console.WriteLine($"Written to {Path.GetFullPath(output)}");
+
+static string Option(string[] args, string name, string fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+}

@@ -8,13 +8,14 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Analysis;
 
 /// <summary>
-/// One analyzer for every field, chosen by field name: Thai bigrams for the bigram fields; otherwise ICU words,
-/// lower-cased and folded to ASCII (café = cafe), with KStem on the English fields. Thai fields are not stemmed
-/// because the Latin words in Thai text are mostly names and acronyms.
+/// One analyzer for every field, chosen by field name: Thai bigrams for the bigram field; otherwise ICU words,
+/// lower-cased, folded to ASCII (café = cafe) and stemmed with KStem ("monitoring" = "monitor"). Stemming applies to
+/// the Latin words inside Thai text too, and leaves Thai words alone; the "unstemmed" chain serves the spelling
+/// vocabulary and autocomplete, which must keep words as written.
 /// </summary>
 public sealed class MarketplaceAnalyzer : Analyzer
 {
-    // Keeps phrases from matching across two tags or two values of a multi-valued field.
+    // Keeps phrases from matching across two texts or two tags of a multi-valued field.
     private const int ValueGap = 100;
 
     public MarketplaceAnalyzer()
@@ -34,7 +35,7 @@ public sealed class MarketplaceAnalyzer : Analyzer
         var tokenizer = new IcuWordTokenizer(reader);
         TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
-        if (FieldNames.IsEnglish(fieldName))
+        if (fieldName != FieldNames.Unstemmed)
         {
             stream = new KStemFilter(stream);
         }

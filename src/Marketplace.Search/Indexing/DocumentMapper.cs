@@ -1,16 +1,23 @@
 using System.Globalization;
+using Lucene.Net.Analysis;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using Marketplace.Search.Analysis;
 
 namespace Marketplace.Search.Indexing;
 
-/// <summary>Turns a listing into a Lucene document: analysed text, Thai bigrams, facet doc values, sort keys, suggestions.</summary>
+/// <summary>
+/// Turns a listing into a Lucene document. Each text is segmented once (<see cref="AnalyzedText"/>) and replayed
+/// into the fields that need it: the combined matching fields (all, meta), the weighting fields (title, summary),
+/// the spelling vocabulary and the autocomplete terms; plus Thai bigrams, facet doc values and sort keys. Per-field
+/// copies of the long descriptions are deliberately absent: each term costs a dictionary seek per segment at query
+/// time and postings at build time, and the description's weight is what the combined field already gives.
+/// </summary>
 internal static class DocumentMapper
 {
     public static string IdText(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public static Document ToDocument(SolutionDocument solution, string? generation = null)
+    public static Document ToDocument(SolutionDocument solution, Analyzer analyzer, string? generation = null)
     {
         ArgumentNullException.ThrowIfNull(solution);
         var document = new Document
@@ -23,125 +30,106 @@ internal static class DocumentMapper
             document.Add(new StringField(FieldNames.Generation, generation, Field.Store.NO));
         }
 
-        AddStoredText(document, FieldNames.TitleTh, solution.TitleTh);
-        AddStoredText(document, FieldNames.TitleEn, solution.TitleEn);
-        AddStoredText(document, FieldNames.SummaryTh, solution.SummaryTh);
-        AddStoredText(document, FieldNames.SummaryEn, solution.SummaryEn);
-        AddStoredText(document, FieldNames.DescriptionTh, solution.DescriptionTh);
-        AddStoredText(document, FieldNames.DescriptionEn, solution.DescriptionEn);
-        var tags = solution.Tags ?? [];
-        foreach (var tag in tags)
+        AnalyzedText? Analyze(string? text) => AnalyzedText.Of(analyzer, text);
+        var titles = new[] { Analyze(solution.TitleTh), Analyze(solution.TitleEn) };
+        var summaries = new[] { Analyze(solution.SummaryTh), Analyze(solution.SummaryEn) };
+        var descriptions = new[] { Analyze(solution.DescriptionTh), Analyze(solution.DescriptionEn) };
+        var tags = (solution.Tags ?? []).Select(Analyze).ToArray();
+        var vendors = new[] { Analyze(solution.VendorNameTh), Analyze(solution.VendorNameEn) };
+
+        Index(document, FieldNames.All, titles.Concat(summaries).Concat(descriptions));
+        Index(document, FieldNames.Meta, tags.Concat(vendors));
+        Index(document, FieldNames.Title, titles);
+        Index(document, FieldNames.Summary, summaries);
+        Store(document, FieldNames.TitleTh, solution.TitleTh);
+        Store(document, FieldNames.TitleEn, solution.TitleEn);
+        Store(document, FieldNames.SummaryTh, solution.SummaryTh);
+        Store(document, FieldNames.SummaryEn, solution.SummaryEn);
+        Store(document, FieldNames.DescriptionTh, solution.DescriptionTh);
+        Store(document, FieldNames.DescriptionEn, solution.DescriptionEn);
+
+        // Only Thai text feeds the bigram field: the tokenizer ignores everything else anyway.
+        foreach (var text in new[] { solution.TitleTh, solution.SummaryTh, solution.DescriptionTh, solution.VendorNameTh }.Concat(solution.Tags ?? []))
         {
-            AddText(document, FieldNames.Tags, tag);
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                document.Add(new TextField(FieldNames.Bigrams, text, Field.Store.NO));
+            }
         }
 
-        AddText(document, FieldNames.VendorTh, solution.VendorNameTh);
-        AddText(document, FieldNames.VendorEn, solution.VendorNameEn);
-
-        // Only Thai text feeds the bigram fields: the tokenizer ignores everything else anyway.
-        AddText(document, FieldNames.TitleBigrams, solution.TitleTh);
-        foreach (var text in new[] { solution.SummaryTh, solution.DescriptionTh, solution.VendorNameTh }.Concat(tags))
-        {
-            AddText(document, FieldNames.BodyBigrams, text);
-        }
-
-        AddFacet(document, FieldNames.Sector, solution.Sector);
-        AddFacet(document, FieldNames.Maturity, solution.Maturity);
-        AddFacet(document, FieldNames.Pricing, solution.PricingModel);
-        AddFacet(document, FieldNames.Certified, solution.Certified ? "true" : "false");
-        foreach (var category in (solution.Categories ?? []).Distinct())
-        {
-            AddMultiFacet(document, FieldNames.Category, IdText(category));
-        }
-
-        foreach (var province in (solution.Provinces ?? []).Where(p => !string.IsNullOrEmpty(p)).Distinct())
-        {
-            AddMultiFacet(document, FieldNames.Province, province);
-        }
-
+        AddFacets(document, solution);
         document.Add(new NumericDocValuesField(FieldNames.Published, solution.PublishedAt.UtcTicks));
-        document.Add(new SortedDocValuesField(FieldNames.NameSort, new BytesRef(NameKey(solution.TitleTh))));
+        document.Add(new SortedDocValuesField(FieldNames.NameSort, new BytesRef(NameKey(solution.TitleTh ?? string.Empty))));
 
-        var texts = new[] { solution.TitleTh, solution.TitleEn, solution.SummaryTh, solution.SummaryEn, solution.DescriptionTh,
-            solution.DescriptionEn, solution.VendorNameTh, solution.VendorNameEn }.Concat(tags);
-        foreach (var word in texts.SelectMany(LatinWords).Distinct(StringComparer.Ordinal))
+        var everything = titles.Concat(summaries).Concat(descriptions).Concat(tags).Concat(vendors).OfType<AnalyzedText>();
+        foreach (var word in everything.SelectMany(t => t.Tokens).Select(t => t.Term).Where(IsLatinWord).Distinct(StringComparer.Ordinal))
         {
             document.Add(new StringField(FieldNames.Spelling, word, Field.Store.NO));
         }
 
-        AddSuggestions(document, FieldNames.SuggestTitle, [solution.TitleTh, solution.TitleEn]);
+        AddSuggestions(document, FieldNames.SuggestTitle, titles);
         AddSuggestions(document, FieldNames.SuggestTag, tags);
-        AddSuggestions(document, FieldNames.SuggestVendor, [solution.VendorNameTh, solution.VendorNameEn]);
+        AddSuggestions(document, FieldNames.SuggestVendor, vendors);
         return document;
     }
 
-    /// <summary>Lower-case ASCII words of 3 to 30 letters; Latin words are delimited by non-letters, so no ICU needed.</summary>
-    internal static IEnumerable<string> LatinWords(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            yield break;
-        }
-
-        var folded = SuggestText.Normalise(text);
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
-        {
-            var letter = i < folded.Length && char.IsAsciiLetterLower(folded[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                if (i - start is >= 3 and <= 30)
-                {
-                    yield return folded[start..i];
-                }
-
-                start = -1;
-            }
-        }
-    }
+    /// <summary>Lower-case ASCII words of 3 to 30 letters: the vocabulary typo correction compares against.</summary>
+    private static bool IsLatinWord(string term) => term.Length is >= 3 and <= 30 && term.All(char.IsAsciiLetterLower);
 
     // Doc values cap a value at 32 KB; a title's first 200 characters decide its place in the list anyway.
     private static byte[] NameKey(string title) => ThaiAnalysis.SortKey(title.Length > 200 ? title[..200] : title);
 
-    private static void AddStoredText(Document document, string field, string? text)
+    private static void Index(Document document, string field, IEnumerable<AnalyzedText?> texts)
     {
-        if (!string.IsNullOrWhiteSpace(text))
+        foreach (var text in texts.OfType<AnalyzedText>())
         {
-            document.Add(new TextField(field, text, Field.Store.YES));
+            document.Add(new TextField(field, text.Stemmed()));
         }
     }
 
-    private static void AddText(Document document, string field, string? text)
+    private static void Store(Document document, string field, string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
-            document.Add(new TextField(field, text, Field.Store.NO));
+            document.Add(new StoredField(field, text));
         }
     }
 
     // Indexed for term queries (MoreLikeThis boosts), doc values for filters and facet counts.
-    private static void AddFacet(Document document, string field, string? value)
+    private static void AddFacets(Document document, SolutionDocument solution)
     {
-        if (!string.IsNullOrEmpty(value))
+        AddFacet(document, FieldNames.Sector, solution.Sector, multi: false);
+        AddFacet(document, FieldNames.Maturity, solution.Maturity, multi: false);
+        AddFacet(document, FieldNames.Pricing, solution.PricingModel, multi: false);
+        AddFacet(document, FieldNames.Certified, solution.Certified ? "true" : "false", multi: false);
+        foreach (var category in (solution.Categories ?? []).Distinct())
         {
-            document.Add(new StringField(field, value, Field.Store.NO));
-            document.Add(new SortedDocValuesField(field, new BytesRef(value)));
+            AddFacet(document, FieldNames.Category, IdText(category), multi: true);
+        }
+
+        foreach (var province in (solution.Provinces ?? []).Distinct())
+        {
+            AddFacet(document, FieldNames.Province, province, multi: true);
         }
     }
 
-    private static void AddMultiFacet(Document document, string field, string value)
+    private static void AddFacet(Document document, string field, string? value, bool multi)
     {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
         document.Add(new StringField(field, value, Field.Store.NO));
-        document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        document.Add(multi ? new SortedSetDocValuesField(field, new BytesRef(value)) : new SortedDocValuesField(field, new BytesRef(value)));
     }
 
-    private static void AddSuggestions(Document document, string field, IEnumerable<string?> texts)
+    private static void AddSuggestions(Document document, string field, IEnumerable<AnalyzedText?> texts)
     {
-        foreach (var term in texts.SelectMany(SuggestText.Terms).Distinct(StringComparer.Ordinal))
+        var terms = texts.OfType<AnalyzedText>()
+            .SelectMany(t => SuggestText.Terms(t.Text, t.Tokens.Select(token => token.Start)))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var term in terms)
         {
             document.Add(new StringField(field, term, Field.Store.NO));
         }

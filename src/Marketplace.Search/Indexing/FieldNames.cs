@@ -9,19 +9,31 @@ internal static class FieldNames
     /// <summary>Marks the listings written by one rebuild, so the rebuild can delete everything else at the end.</summary>
     public const string Generation = "gen";
 
+    // Stored only: the texts shown and highlighted.
     public const string TitleTh = "title_th";
-    public const string SummaryTh = "summary_th";
-    public const string DescriptionTh = "description_th";
-    public const string Tags = "tags";
-    public const string VendorTh = "vendor_th";
-
     public const string TitleEn = "title_en";
+    public const string SummaryTh = "summary_th";
     public const string SummaryEn = "summary_en";
+    public const string DescriptionTh = "description_th";
     public const string DescriptionEn = "description_en";
-    public const string VendorEn = "vendor_en";
 
-    public const string TitleBigrams = "title_bg";
-    public const string BodyBigrams = "body_bg";
+    /// <summary>Titles, summaries and descriptions, Thai and English: the field every word is matched in.</summary>
+    public const string All = "all";
+
+    /// <summary>Tags and vendor names: matched too, but weighted below the description.</summary>
+    public const string Meta = "meta";
+
+    /// <summary>Thai and English titles again, for the title's extra weight and phrase boost.</summary>
+    public const string Title = "title";
+
+    /// <summary>Thai and English summaries again, for the summary's extra weight.</summary>
+    public const string Summary = "summary";
+
+    /// <summary>Thai bigrams of every Thai text (title, summary, description, tags, vendor).</summary>
+    public const string Bigrams = "bigrams";
+
+    /// <summary>Analysis only, never indexed: the word chain without stemming (spelling, suggestions, typo checks).</summary>
+    public const string Unstemmed = "unstemmed";
 
     public const string Sector = "f_sector";
     public const string Category = "f_category";
@@ -40,7 +52,5 @@ internal static class FieldNames
     public const string SuggestTag = "sg_tag";
     public const string SuggestVendor = "sg_vendor";
 
-    public static bool IsEnglish(string field) => field is TitleEn or SummaryEn or DescriptionEn or VendorEn;
-
-    public static bool IsBigram(string field) => field is TitleBigrams or BodyBigrams;
+    public static bool IsBigram(string field) => field is Bigrams;
 }

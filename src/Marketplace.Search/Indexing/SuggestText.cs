@@ -1,6 +1,5 @@
 using System.Text;
 using Lucene.Net.Analysis.Miscellaneous;
-using Marketplace.Search.Analysis;
 
 namespace Marketplace.Search.Indexing;
 
@@ -15,24 +14,23 @@ internal static class SuggestText
     public const int MaxKeyLength = 60;
     private const int MaxDisplayLength = 150;
 
-    public static IEnumerable<string> Terms(string? display)
+    /// <summary>One term per word start; the starts are offsets into <paramref name="display"/> (its tokens' offsets).</summary>
+    public static IEnumerable<string> Terms(string display, IEnumerable<int> wordStarts)
     {
-        if (string.IsNullOrWhiteSpace(display))
-        {
-            yield break;
-        }
-
         var shown = Clean(display);
         if (shown.Length == 0)
         {
             yield break;
         }
 
-        var normalised = Normalise(shown);
-        foreach (var start in ThaiAnalysis.WordStarts(normalised))
+        var lead = display.Length - display.TrimStart().Length;
+        foreach (var start in wordStarts.Distinct())
         {
-            var key = normalised[start..];
-            yield return Key(key) + Separator + shown;
+            var at = start - lead;
+            if (at >= 0 && at < shown.Length)
+            {
+                yield return Key(Normalise(shown[at..Math.Min(shown.Length, at + MaxKeyLength)])) + Separator + shown;
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Marketplace.Search.Querying;
 
@@ -8,14 +7,22 @@ namespace Marketplace.Search.Querying;
 /// Filters and counts facets in one pass over the documents that match the words. A document that passes every
 /// filter is a hit and counts in every facet; one that fails exactly one filter counts only in that filter's facet.
 /// That gives drill-sideways counts — each facet shows what its other values would give under the current query and
-/// the other filters — without running one query per facet. Filters work on doc values, so no filter query is needed.
+/// the other filters — without running one query per facet. Filters and counts use the segment's cached doc-values
+/// ordinals (<see cref="SegmentFacets"/>), so no filter query is needed.
 /// </summary>
 internal sealed class DrillSidewaysCollector : ICollector
 {
     private readonly ICollector hits;
     private readonly IReadOnlyList<FacetDimension> dimensions;
     private readonly Dictionary<string, int>[] totals;
-    private SegmentDimension[] segment = [];
+
+    // The current segment, unpacked into plain arrays: this loop runs once per matching document.
+    private DimensionOrdinals[] segment = [];
+    private int[][] counts = [];
+    private int[]?[] singles = [];
+    private int[]?[] starts = [];
+    private int[]?[] ords = [];
+    private int[] selected = [];
     private bool anyFilter;
 
     public DrillSidewaysCollector(ICollector hits, IReadOnlyList<FacetDimension> dimensions)
@@ -27,8 +34,8 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     public int TotalHits { get; private set; }
 
-    // Doc values are read by doc id in order, which is what the default doc-values formats are fastest at.
-    public bool AcceptsDocsOutOfOrder => false;
+    // Counting into arrays does not care about order, and out-of-order boolean scoring is faster.
+    public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
 
     public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
 
@@ -36,8 +43,15 @@ internal sealed class DrillSidewaysCollector : ICollector
     {
         FlushSegmentCounts();
         hits.SetNextReader(context);
-        segment = dimensions.Select(d => SegmentDimension.Open(context.AtomicReader, d)).ToArray();
-        anyFilter = dimensions.Any(d => d.Selected is not null);
+        segment = SegmentFacets.For(context.AtomicReader).Dimensions;
+        counts = segment.Select(d => new int[d.Labels.Length]).ToArray();
+        singles = segment.Select(d => d.Single).ToArray();
+        starts = segment.Select(d => d.Starts).ToArray();
+        ords = segment.Select(d => d.Ords).ToArray();
+
+        // -1: no filter on this dimension; -2: the selected value does not occur in this segment.
+        selected = dimensions.Select((d, i) => d.Selected is null ? -1 : Array.IndexOf(segment[i].Labels, d.Selected) is var o and >= 0 ? o : -2).ToArray();
+        anyFilter = selected.Any(s => s != -1);
     }
 
     public void Collect(int doc)
@@ -45,9 +59,9 @@ internal sealed class DrillSidewaysCollector : ICollector
         var failed = -1;
         if (anyFilter)
         {
-            for (var d = 0; d < segment.Length; d++)
+            for (var d = 0; d < selected.Length; d++)
             {
-                if (segment[d].IsFiltered && !segment[d].Matches(doc))
+                if (selected[d] != -1 && !Matches(d, doc, selected[d]))
                 {
                     if (failed >= 0)
                     {
@@ -61,19 +75,19 @@ internal sealed class DrillSidewaysCollector : ICollector
 
         if (failed >= 0)
         {
-            segment[failed].Count(doc);
+            Count(failed, doc);
             return;
         }
 
         TotalHits++;
         hits.Collect(doc);
-        foreach (var dimension in segment)
+        for (var d = 0; d < counts.Length; d++)
         {
-            dimension.Count(doc);
+            Count(d, doc);
         }
     }
 
-    /// <summary>Counts per facet name, then value; call once, after the search.</summary>
+    /// <summary>Counts per facet name, then value, largest first; call once, after the search.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets()
     {
         FlushSegmentCounts();
@@ -89,108 +103,62 @@ internal sealed class DrillSidewaysCollector : ICollector
         return facets;
     }
 
-    private void FlushSegmentCounts()
+    private bool Matches(int dimension, int doc, int ord)
     {
-        for (var d = 0; d < segment.Length; d++)
+        if (singles[dimension] is { } single)
         {
-            segment[d].AddTo(totals[d]);
+            return single[doc] == ord;
         }
 
-        segment = [];
+        var values = ords[dimension]!;
+        var bounds = starts[dimension]!;
+        for (int i = bounds[doc], end = bounds[doc + 1]; i < end; i++)
+        {
+            if (values[i] == ord)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    /// <summary>One dimension within one segment: its doc values, the selected value's ordinal, and ordinal counts.</summary>
-    private sealed class SegmentDimension
+    private void Count(int dimension, int doc)
     {
-        private readonly SortedDocValues? single;
-        private readonly SortedSetDocValues? multi;
-        private readonly long selectedOrd;
-        private readonly int[] counts;
-
-        private SegmentDimension(SortedDocValues? single, SortedSetDocValues? multi, string? selected)
+        var dimensionCounts = counts[dimension];
+        if (singles[dimension] is { } single)
         {
-            this.single = single;
-            this.multi = multi;
-            IsFiltered = selected is not null;
-            var valueCount = single?.ValueCount ?? (int)(multi?.ValueCount ?? 0);
-            counts = new int[valueCount];
-            var key = selected is null ? null : new BytesRef(selected);
-            selectedOrd = key is null ? -1 : single?.LookupTerm(key) ?? multi?.LookupTerm(key) ?? -1;
+            var ord = single[doc];
+            if (ord >= 0)
+            {
+                dimensionCounts[ord]++;
+            }
+
+            return;
         }
 
-        public bool IsFiltered { get; }
-
-        public static SegmentDimension Open(AtomicReader reader, FacetDimension dimension) =>
-            dimension.MultiValued
-                ? new SegmentDimension(null, reader.GetSortedSetDocValues(dimension.Field), dimension.Selected)
-                : new SegmentDimension(reader.GetSortedDocValues(dimension.Field), null, dimension.Selected);
-
-        public bool Matches(int doc)
+        var values = ords[dimension]!;
+        var bounds = starts[dimension]!;
+        for (int i = bounds[doc], end = bounds[doc + 1]; i < end; i++)
         {
-            if (selectedOrd < 0)
-            {
-                return false;
-            }
-
-            if (single is not null)
-            {
-                return single.GetOrd(doc) == selectedOrd;
-            }
-
-            multi!.SetDocument(doc);
-            for (var ord = multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = multi.NextOrd())
-            {
-                if (ord == selectedOrd)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            dimensionCounts[values[i]]++;
         }
+    }
 
-        public void Count(int doc)
+    private void FlushSegmentCounts()
+    {
+        for (var d = 0; d < counts.Length; d++)
         {
-            if (single is not null)
+            for (var ord = 0; ord < counts[d].Length; ord++)
             {
-                var ord = single.GetOrd(doc);
-                if (ord >= 0)
+                if (counts[d][ord] > 0)
                 {
-                    counts[ord]++;
-                }
-            }
-            else if (multi is not null)
-            {
-                multi.SetDocument(doc);
-                for (var ord = multi.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = multi.NextOrd())
-                {
-                    counts[ord]++;
+                    var label = segment[d].Labels[ord];
+                    totals[d][label] = totals[d].GetValueOrDefault(label) + counts[d][ord];
                 }
             }
         }
 
-        public void AddTo(Dictionary<string, int> totals)
-        {
-            var value = new BytesRef();
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0)
-                {
-                    continue;
-                }
-
-                if (single is not null)
-                {
-                    single.LookupOrd(ord, value);
-                }
-                else
-                {
-                    multi!.LookupOrd(ord, value);
-                }
-
-                var key = value.Utf8ToString();
-                totals[key] = totals.GetValueOrDefault(key) + counts[ord];
-            }
-        }
+        counts = [];
     }
 }

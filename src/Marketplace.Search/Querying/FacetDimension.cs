@@ -13,6 +13,13 @@ internal sealed record FacetDimension(string Name, string Field, bool MultiValue
     public const string PricingName = "pricing";
     public const string CertifiedName = "certified";
 
+    /// <summary>Every dimension, in the order requests and segment caches use.</summary>
+    public static readonly IReadOnlyList<(string Name, string Field, bool MultiValued)> All =
+    [
+        (SectorName, FieldNames.Sector, false), (CategoryName, FieldNames.Category, true), (ProvinceName, FieldNames.Province, true),
+        (MaturityName, FieldNames.Maturity, false), (PricingName, FieldNames.Pricing, false), (CertifiedName, FieldNames.Certified, false),
+    ];
+
     public static IReadOnlyList<FacetDimension> From(SearchRequest request) =>
     [
         new(SectorName, FieldNames.Sector, false, Blank(request.Sector)),

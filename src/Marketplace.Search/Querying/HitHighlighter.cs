@@ -11,8 +11,8 @@ namespace Marketplace.Search.Querying;
 /// <summary>
 /// Marks matched words in a hit's title and picks a ~200-character snippet. Thai text is first marked with the Thai
 /// runs as typed ("ข้อมูลสุขภาพ" as one mark, see <see cref="ThaiRunMarker"/>). Otherwise Lucene's Highlighter and
-/// QueryScorer run with our analyzer over a flat list of the terms the rewritten query searched — fuzzy expansions
-/// included — so highlighting never re-runs phrase or fuzzy logic per hit.
+/// QueryScorer run with our analyzer (the indexed, stemmed chain) over a flat list of the words the scoring query
+/// searched — typo corrections included — so highlighting never re-runs phrase logic per hit.
 /// </summary>
 internal sealed class HitHighlighter
 {
@@ -20,27 +20,27 @@ internal sealed class HitHighlighter
     private const int MaxCharsToAnalyze = 4000;
 
     private readonly Analyzer analyzer;
-    private readonly Dictionary<string, (Query Query, string[] Probes)> termsByField;
+    private readonly Query terms;
+    private readonly string[] probes;
     private readonly IReadOnlyList<string> thaiRuns;
     private readonly bool preferEnglish;
 
-    public HitHighlighter(Analyzer analyzer, Query rewrittenQuery, IReadOnlyList<string> thaiRuns, bool preferEnglish)
+    public HitHighlighter(Analyzer analyzer, Query rewrittenScoringQuery, IReadOnlyList<string> thaiRuns, bool preferEnglish)
     {
         this.analyzer = analyzer;
         this.thaiRuns = thaiRuns;
         this.preferEnglish = preferEnglish;
-        var terms = new HashSet<Term>();
-        rewrittenQuery.ExtractTerms(terms);
-        termsByField = terms
-            .Where(t => !FieldNames.IsBigram(t.Field))
-            .GroupBy(t => t.Field, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (AnyOf(g), g.Select(t => Probe(t.Text)).ToArray()), StringComparer.Ordinal);
+        var extracted = new HashSet<Term>();
+        rewrittenScoringQuery.ExtractTerms(extracted);
+        var words = extracted.Where(t => !FieldNames.IsBigram(t.Field)).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
+        terms = AnyOf(words.Select(w => new Term(FieldNames.All, w)));
+        probes = words.Select(Probe).ToArray();
     }
 
     public string Title(string field, string text)
     {
         var marked = (field == FieldNames.TitleTh ? ThaiRunMarker.Mark(text, thaiRuns, window: null) : null)
-            ?? Mark(field, text, whole: true);
+            ?? Mark(text, whole: true);
         return marked ?? Html.Escape(text);
     }
 
@@ -59,7 +59,7 @@ internal sealed class HitHighlighter
         var english = new[] { FieldNames.SummaryEn, FieldNames.DescriptionEn };
         foreach (var field in preferEnglish ? english.Concat(thai) : thai.Concat(english))
         {
-            if (stored.Get(field) is { Length: > 0 } text && Mark(field, text, whole: false) is { } marked)
+            if (stored.Get(field) is { Length: > 0 } text && Mark(text, whole: false) is { } marked)
             {
                 return (marked, english.Contains(field));
             }
@@ -96,20 +96,20 @@ internal sealed class HitHighlighter
     // A stem can be shorter than the word it came from ("study" from "studies"): probe with a shorter prefix.
     private static string Probe(string term) => term.Length <= 4 ? term : term[..Math.Max(4, term.Length - 2)];
 
-    private string? Mark(string field, string text, bool whole)
+    private string? Mark(string text, bool whole)
     {
-        if (!termsByField.TryGetValue(field, out var terms) || !MayContain(text, terms.Probes))
+        if (probes.Length == 0 || !MayContain(text, probes))
         {
             return null;
         }
 
-        var scorer = new QueryScorer(terms.Query, field);
+        var scorer = new QueryScorer(terms, FieldNames.All);
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), Html.Encoder, scorer)
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, SnippetLength),
             MaxDocCharsToAnalyze = MaxCharsToAnalyze,
         };
-        return highlighter.GetBestFragment(analyzer, field, text);
+        return highlighter.GetBestFragment(analyzer, FieldNames.All, text);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
 
-/// <summary>A query word: Thai-field form, English-field (stemmed) form, and what kind of word it is.</summary>
+/// <summary>A query word as typed (lower-cased), as indexed (stemmed), and what kind of word it is.</summary>
 internal sealed record QueryToken(string Plain, string Stemmed, bool IsThai, bool IsLatinWord, bool IsStopWord);
 
 /// <summary>A space-separated chunk of the query, or a quoted phrase, with its words in order.</summary>
@@ -131,9 +131,9 @@ internal sealed class ParsedQuery
             return tokens;
         }
 
-        var plain = Terms(analyzer, FieldNames.TitleTh, text, budget);
-        // Only Latin words have a different English-field form; Thai text is not worth a second ICU pass.
-        var stemmed = plain.All(w => ThaiAnalysis.ContainsThai(w)) ? plain : Terms(analyzer, FieldNames.TitleEn, text, budget);
+        var plain = Terms(analyzer, FieldNames.Unstemmed, text, budget);
+        // Only Latin words have a stemmed form; Thai text is not worth a second ICU pass.
+        var stemmed = plain.All(w => ThaiAnalysis.ContainsThai(w)) ? plain : Terms(analyzer, FieldNames.All, text, budget);
         for (var i = 0; i < plain.Count; i++)
         {
             var word = plain[i];
@@ -149,9 +149,9 @@ internal sealed class ParsedQuery
         return tokens;
     }
 
-    /// <summary>The English-field form of one word.</summary>
+    /// <summary>The indexed (stemmed) form of one word.</summary>
     public static string Stem(Analyzer analyzer, string word) =>
-        Terms(analyzer, FieldNames.TitleEn, word, 1) is [var stem] ? stem : word;
+        Terms(analyzer, FieldNames.All, word, 1) is [var stem] ? stem : word;
 
     private static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
     {

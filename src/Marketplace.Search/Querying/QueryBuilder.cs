@@ -5,107 +5,77 @@ using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
 
-/// <summary>
-/// Builds Lucene queries from parsed words, never from query syntax. Every word must match (in any field, as an
-/// exact word, or for a Thai run as a substring); phrases, whole chunks and the words' proximity add score, so a
-/// listing with "ข้อมูลสุขภาพ" outranks one that has "ข้อมูล" and "สุขภาพ" far apart.
-/// </summary>
-internal sealed class QueryBuilder(IndexReader reader, Analyzer analyzer)
+/// <summary>How strictly the words must match.</summary>
+internal enum MatchMode
 {
-    private const float PhraseBoost = 1.5f;
-    private const float ProximityBoost = 1f;
-    private const float TypoDiscount = 0.4f;
-    private const float BigramDiscount = 0.6f;
-    private const float FieldTieBreaker = 0.2f;
+    /// <summary>Every word, in any text of the listing.</summary>
+    AllWords,
 
+    /// <summary>Every word, or for a chunk typed as one Thai run, that run as a substring however it was segmented.</summary>
+    AllWordsOrThaiRuns,
+
+    /// <summary>Any word or Thai run: the fallback that returns the best partial matches.</summary>
+    AnyWord,
+}
+
+/// <summary>
+/// Builds Lucene queries from parsed words, never from query syntax, in two parts. The match query decides which
+/// listings qualify and gives a first ranking from the combined fields — two posting lists per word — so it stays
+/// cheap for words found in most listings. The scoring query re-ranks the best candidates with the field weights,
+/// phrases, Thai runs and proximity, so a listing with "ข้อมูลสุขภาพ" outranks one with the two words apart.
+/// </summary>
+internal sealed partial class QueryBuilder(IndexReader reader, Analyzer analyzer)
+{
     // Typo lookups per query; a query of thirty unknown words is not a person misspelling.
     private const int MaxTypoWords = 4;
+    private const float TypoDiscount = 0.4f;
 
-    private static readonly (string Field, float Weight)[] PlainFields =
-    [
-        (FieldNames.TitleTh, 4f), (FieldNames.SummaryTh, 2f), (FieldNames.DescriptionTh, 1f),
-        (FieldNames.Tags, 0.8f), (FieldNames.VendorTh, 0.8f),
-    ];
-
-    private static readonly (string Field, float Weight)[] StemmedFields =
-    [
-        (FieldNames.TitleEn, 4f), (FieldNames.SummaryEn, 2f), (FieldNames.DescriptionEn, 1f), (FieldNames.VendorEn, 0.8f),
-    ];
-
-    private static readonly (string Field, float Weight)[] BigramFields =
-        [(FieldNames.TitleBigrams, 3f), (FieldNames.BodyBigrams, 1.2f)];
-
-    private int typoWordsLeft;
+    private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
+    private int typoLookups;
 
     /// <summary>Whether relaxing to "any word" could find something that "all words" did not.</summary>
     public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1;
 
-    /// <summary>All words required (allWords) or, as the fallback, any word, ranked by how many and how rare.</summary>
-    public Query Build(ParsedQuery parsed, bool allWords)
+    public Query Match(ParsedQuery parsed, MatchMode mode)
     {
-        typoWordsLeft = MaxTypoWords;
-        var query = new BooleanQuery(disableCoord: false);
-        if (allWords)
+        var query = new BooleanQuery(disableCoord: mode != MatchMode.AnyWord);
+        if (mode == MatchMode.AnyWord)
         {
-            foreach (var unit in parsed.Units)
-            {
-                query.Add(UnitQuery(unit), unit.IsOptional ? Occur.SHOULD : Occur.MUST);
-            }
-        }
-        else
-        {
-            var words = parsed.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Plain).ToList();
+            var words = parsed.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed).ToList();
             foreach (var token in words.Count > 0 ? words : parsed.Tokens.ToList())
             {
-                query.Add(WordQuery(token), Occur.SHOULD);
+                query.Add(MatchWord(token), Occur.SHOULD);
             }
 
-            foreach (var unit in parsed.Units.Where(u => u.Tokens.Count > 1 || u.IsThaiRun))
+            foreach (var unit in parsed.Units.Where(u => u.IsThaiRun))
             {
-                query.Add(PhraseQueries(unit), Occur.SHOULD);
+                query.Add(BigramPhrase(unit.Text), Occur.SHOULD);
             }
 
             query.MinimumNumberShouldMatch = 1;
+            return query;
         }
 
-        var tokens = parsed.Tokens.ToList();
-        if (parsed.Units.Count > 1 && tokens.Count > 1)
+        // Stop words only add cost to matching (they are in nearly every listing); scoring still counts them.
+        var required = parsed.Units.Where(u => !u.IsOptional).ToList();
+        foreach (var unit in required.Count > 0 ? required : parsed.Units)
         {
-            query.Add(Boosted(Phrases(tokens, slop: 3 * tokens.Count, thaiRun: null), ProximityBoost), Occur.SHOULD);
+            query.Add(MatchUnit(unit, mode == MatchMode.AllWordsOrThaiRuns), required.Count > 0 ? Occur.MUST : Occur.SHOULD);
         }
 
         return query;
     }
 
-    private static DisjunctionMaxQuery Phrases(IReadOnlyList<QueryToken> tokens, int slop, string? thaiRun)
+    private static BooleanQuery AnyOf(IEnumerable<Query> queries)
     {
-        var phrases = new DisjunctionMaxQuery(FieldTieBreaker);
-        foreach (var (field, weight) in PlainFields)
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var query in queries)
         {
-            phrases.Add(Boosted(Phrase(field, tokens.Select(t => t.Plain), slop), weight));
+            any.Add(query, Occur.SHOULD);
         }
 
-        if (tokens.Any(t => !t.IsThai))
-        {
-            foreach (var (field, weight) in StemmedFields)
-            {
-                phrases.Add(Boosted(Phrase(field, tokens.Select(t => t.Stemmed), slop), weight));
-            }
-        }
-
-        if (thaiRun is not null)
-        {
-            foreach (var (field, weight) in BigramFields)
-            {
-                phrases.Add(Boosted(Phrase(field, Bigrams(thaiRun), 0), weight * BigramDiscount));
-            }
-        }
-
-        return phrases;
+        return any;
     }
-
-    private static Query PhraseQueries(QueryUnit unit) =>
-        Boosted(Phrases(unit.Tokens, slop: 0, thaiRun: unit.IsThaiRun ? unit.Text : null), PhraseBoost);
 
     private static PhraseQuery Phrase(string field, IEnumerable<string> terms, int slop)
     {
@@ -118,76 +88,85 @@ internal sealed class QueryBuilder(IndexReader reader, Analyzer analyzer)
         return phrase;
     }
 
-    private static IEnumerable<string> Bigrams(string thaiRun)
+    private static PhraseQuery BigramPhrase(string thaiRun)
     {
+        var phrase = new PhraseQuery();
         for (var i = 0; i + 2 <= thaiRun.Length; i++)
         {
-            yield return thaiRun.Substring(i, 2);
+            phrase.Add(new Term(FieldNames.Bigrams, thaiRun.Substring(i, 2)));
         }
+
+        return phrase;
     }
 
-    private static Query Boosted(Query query, float boost)
+    private static T Boosted<T>(T query, float boost)
+        where T : Query
     {
         query.Boost = boost;
         return query;
     }
 
-    private Query UnitQuery(QueryUnit unit)
+    private Query MatchUnit(QueryUnit unit, bool thaiRuns)
     {
+        Query words;
         if (unit.IsQuoted)
         {
-            return PhraseQueries(unit);
+            var stems = unit.Tokens.Select(t => t.Stemmed).ToList();
+            words = AnyOf([Phrase(FieldNames.All, stems, 0), Phrase(FieldNames.Meta, stems, 0)]);
         }
-
-        if (unit.Tokens.Count == 1 && !unit.IsThaiRun)
+        else if (unit.Tokens.Count == 1 || unit.IsOptional)
         {
-            return WordQuery(unit.Tokens[0]);
+            words = unit.Tokens.Count == 1 ? MatchWord(unit.Tokens[0]) : AnyOf(unit.Tokens.Select(MatchWord));
         }
-
-        var allWords = new BooleanQuery();
-        foreach (var token in unit.Tokens)
+        else
         {
-            allWords.Add(WordQuery(token), token.IsStopWord ? Occur.SHOULD : Occur.MUST);
-        }
-
-        // Either every word somewhere, or the chunk as a phrase / Thai substring, which also scores higher.
-        return new BooleanQuery { { allWords, Occur.SHOULD }, { PhraseQueries(unit), Occur.SHOULD } };
-    }
-
-    private DisjunctionMaxQuery WordQuery(QueryToken token)
-    {
-        var fields = new DisjunctionMaxQuery(FieldTieBreaker);
-        AddWord(fields, token.Plain, token.Stemmed, 1f);
-        if (typoWordsLeft > 0 && IsLikelyTypo(token))
-        {
-            typoWordsLeft--;
-            foreach (var (word, similarity) in TypoCorrector.Corrections(reader, token.Plain))
+            var all = new BooleanQuery(disableCoord: true);
+            foreach (var token in unit.Tokens.Where(t => !t.IsStopWord))
             {
-                AddWord(fields, word, ParsedQuery.Stem(analyzer, word), TypoDiscount * similarity);
+                all.Add(MatchWord(token), Occur.MUST);
             }
+
+            words = all;
         }
 
-        return fields;
+        return thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
     }
 
-    private static void AddWord(DisjunctionMaxQuery fields, string plain, string stemmed, float factor)
+    private BooleanQuery MatchWord(QueryToken token)
     {
-        foreach (var (field, weight) in PlainFields)
+        var forms = AnyOf([new TermQuery(new Term(FieldNames.All, token.Stemmed)), new TermQuery(new Term(FieldNames.Meta, token.Stemmed))]);
+        foreach (var (stem, similarity) in Corrections(token))
         {
-            fields.Add(Boosted(new TermQuery(new Term(field, plain)), weight * factor));
+            forms.Add(Boosted(new TermQuery(new Term(FieldNames.All, stem)), TypoDiscount * similarity), Occur.SHOULD);
+            forms.Add(Boosted(new TermQuery(new Term(FieldNames.Meta, stem)), TypoDiscount * similarity), Occur.SHOULD);
         }
 
-        foreach (var (field, weight) in StemmedFields)
-        {
-            fields.Add(Boosted(new TermQuery(new Term(field, stemmed)), weight * factor));
-        }
+        return forms;
     }
 
     /// <summary>
     /// Typo correction only for Latin words the index does not contain: a known word is not a typo, and correcting
     /// it would drag in neighbours ("data" → "date") and cost time on every query.
     /// </summary>
-    private bool IsLikelyTypo(QueryToken token) =>
-        token is { IsLatinWord: true, IsStopWord: false, Plain.Length: >= 4 and <= 30 }
-        && reader.DocFreq(new Term(FieldNames.Spelling, token.Plain)) == 0;
+    private IReadOnlyList<(string Stem, float Similarity)> Corrections(QueryToken token)
+    {
+        if (corrections.TryGetValue(token.Plain, out var known))
+        {
+            return known;
+        }
+
+        IReadOnlyList<(string, float)> found = [];
+        if (token is { IsLatinWord: true, IsStopWord: false, Plain.Length: >= 4 and <= 30 } && typoLookups < MaxTypoWords
+            && reader.DocFreq(new Term(FieldNames.Spelling, token.Plain)) == 0)
+        {
+            typoLookups++;
+            found = TypoCorrector.Corrections(reader, token.Plain)
+                .Select(c => (ParsedQuery.Stem(analyzer, c.Word), c.Similarity))
+                .DistinctBy(c => c.Item1)
+                .ToList();
+        }
+
+        corrections[token.Plain] = found;
+        return found;
+    }
 }

@@ -1,17 +1,28 @@
 using System.Globalization;
 using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
 
-/// <summary>Runs one search request against one searcher snapshot: query, fallback, filters, facets, sort, page, highlights.</summary>
+/// <summary>
+/// Runs one search request against one searcher snapshot. Matching is staged, cheapest first: every word; then, if
+/// that finds less than a page, Thai runs as substrings too (a bigram phrase over common Thai letters is the costliest
+/// clause there is, and only rescues listings segmented differently from the query); then, if nothing matched, any
+/// word. Relevance order comes from re-scoring the best first-pass candidates with the field-weighted query.
+/// </summary>
 internal static class SearchExecutor
 {
     public const int MaxPageSize = 100;
 
     // Deep paging costs a priority queue of page × size entries; nobody reads result 10,001.
     public const int MaxWindow = 10_000;
+
+    // Relevance re-scores at least this many first-pass candidates with field weights and phrases, to fill the page.
+    private const int RescoreDepth = 100;
+
+    private const int ThaiRunThreshold = 20;
 
     public static SearchResult Run(IndexSearcher searcher, Analyzer analyzer, SearchRequest request)
     {
@@ -27,76 +38,72 @@ internal static class SearchExecutor
         {
             var sort = request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
             var all = Execute(searcher, new MatchAllDocsQuery(), dimensions, sort, window);
-            return Result(searcher, all, null, page, pageSize, skip, partial: false);
+            return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
         }
 
         var builder = new QueryBuilder(searcher.IndexReader, analyzer);
-        var strict = Execute(searcher, builder.Build(parsed, allWords: true), dimensions, request.Sort, window);
-        if (strict.Total > 0 || !QueryBuilder.CanRelax(parsed))
+        var matched = Execute(searcher, builder.Match(parsed, MatchMode.AllWords), dimensions, request.Sort, window);
+        var thaiRuns = matched.Total < ThaiRunThreshold && parsed.ThaiRuns.Count > 0;
+        if (thaiRuns)
         {
-            return Result(searcher, strict, Highlighter(analyzer, strict, parsed), page, pageSize, skip, partial: false);
+            matched = Execute(searcher, builder.Match(parsed, MatchMode.AllWordsOrThaiRuns), dimensions, request.Sort, window);
         }
 
-        var relaxed = Execute(searcher, builder.Build(parsed, allWords: false), dimensions, request.Sort, window);
-        return Result(searcher, relaxed, Highlighter(analyzer, relaxed, parsed), page, pageSize, skip, partial: relaxed.Total > 0);
-    }
+        var partial = false;
+        if (matched.Total == 0 && QueryBuilder.CanRelax(parsed))
+        {
+            matched = Execute(searcher, builder.Match(parsed, MatchMode.AnyWord), dimensions, request.Sort, window);
+            partial = matched.Total > 0;
+        }
 
-    private static HitHighlighter Highlighter(Analyzer analyzer, Execution execution, ParsedQuery parsed) =>
-        new(analyzer, execution.Rewritten, parsed.ThaiRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
+        var scoring = searcher.Rewrite(builder.Score(parsed, thaiRuns || partial));
+        var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, matched.Top, scoring, window) : matched.Top;
+        var highlighter = new HitHighlighter(analyzer, scoring, parsed.ThaiRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
+        return Result(searcher, top, matched, highlighter, page, pageSize, skip, partial);
+    }
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
     {
-        var rewritten = searcher.Rewrite(query);
+        var published = new SortField(FieldNames.Published, SortFieldType.INT64, true);
         ITopDocsCollector top = sort switch
         {
-            SearchSort.Newest => TopFieldCollector.Create(
-                new Sort(new SortField(FieldNames.Published, SortFieldType.INT64, true)), window, false, true, false, true),
-            SearchSort.Name => TopFieldCollector.Create(
-                new Sort(new SortField(FieldNames.NameSort, SortFieldType.STRING), new SortField(FieldNames.Published, SortFieldType.INT64, true)),
-                window, false, true, false, true),
-            _ => TopScoreDocCollector.Create(window, true),
+            SearchSort.Newest => TopFieldCollector.Create(new Sort(published), window, false, true, false, false),
+            SearchSort.Name => TopFieldCollector.Create(new Sort(new SortField(FieldNames.NameSort, SortFieldType.STRING), published),
+                window, false, true, false, false),
+            _ => TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), false),
         };
         var collector = new DrillSidewaysCollector(top, dimensions);
-        searcher.Search(rewritten, collector);
-        return new Execution(rewritten, top.GetTopDocs(), collector.TotalHits, collector.Facets());
+        searcher.Search(query, collector);
+        return new Execution(top.GetTopDocs(), collector.TotalHits, collector.Facets());
     }
 
-    private static SearchResult Result(IndexSearcher searcher, Execution execution, HitHighlighter? highlighter,
+    private static SearchResult Result(IndexSearcher searcher, TopDocs top, Execution execution, HitHighlighter? highlighter,
         int page, int pageSize, int skip, bool partial)
     {
-        var hits = new List<SearchHit>();
-        foreach (var scoreDoc in execution.Top.ScoreDocs.Skip(skip).Take(pageSize))
-        {
-            var stored = searcher.Doc(scoreDoc.Doc);
-            hits.Add(Hit(stored, scoreDoc.Score, highlighter));
-        }
-
+        var hits = top.ScoreDocs.Skip(skip).Take(pageSize).Select(d => Hit(searcher.Doc(d.Doc), d.Score, highlighter)).ToList();
         return new SearchResult(execution.Total, page, pageSize, hits, execution.Facets) { IsPartialMatch = partial };
     }
 
-    private static SearchHit Hit(Lucene.Net.Documents.Document stored, float score, HitHighlighter? highlighter)
+    private static SearchHit Hit(Document stored, float score, HitHighlighter? highlighter)
     {
         var id = int.Parse(stored.Get(FieldNames.Id), CultureInfo.InvariantCulture);
         var slug = stored.Get(FieldNames.Slug) ?? string.Empty;
         var titleTh = stored.Get(FieldNames.TitleTh) ?? string.Empty;
         var titleEn = stored.Get(FieldNames.TitleEn);
+        score = float.IsNaN(score) ? 0 : score;
         if (highlighter is null)
         {
             var excerpt = HitHighlighter.Excerpt(stored.Get(FieldNames.SummaryTh) ?? string.Empty);
-            return new SearchHit(id, slug, float.IsNaN(score) ? 0 : score, Html.Escape(titleTh), Html.Escape(excerpt))
-            {
-                TitleEnHtml = titleEn is null ? null : Html.Escape(titleEn),
-            };
+            return new SearchHit(id, slug, score, Html.Escape(titleTh), Html.Escape(excerpt)) { TitleEnHtml = titleEn is null ? null : Html.Escape(titleEn) };
         }
 
         var (snippet, english) = highlighter.Snippet(stored);
-        return new SearchHit(id, slug, float.IsNaN(score) ? 0 : score, highlighter.Title(FieldNames.TitleTh, titleTh), snippet)
+        return new SearchHit(id, slug, score, highlighter.Title(FieldNames.TitleTh, titleTh), snippet)
         {
             TitleEnHtml = titleEn is null ? null : highlighter.Title(FieldNames.TitleEn, titleEn),
             SnippetIsEnglish = english,
         };
     }
 
-    private sealed record Execution(Query Rewritten, TopDocs Top, int Total,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
+    private sealed record Execution(TopDocs Top, int Total, IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Facets);
 }

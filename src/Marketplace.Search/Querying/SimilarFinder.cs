@@ -8,9 +8,9 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// Finds listings similar to a free text (a challenge's problem statement) with MoreLikeThis, separately for the
-/// Thai and the English text because each needs its own fields. Sector, category and provinces add score instead of
-/// filtering: a solution deployed in another province is still a good match for a challenge.
+/// Finds listings similar to a free text (a challenge's problem statement, Thai and English together) with
+/// MoreLikeThis over the combined fields. Sector, category and provinces add score instead of filtering: a solution
+/// deployed in another province is still a good match for a challenge.
 /// </summary>
 internal static class SimilarFinder
 {
@@ -24,17 +24,10 @@ internal static class SimilarFinder
         string? sector, int? category, IReadOnlyList<string>? provinces, int max)
     {
         var reader = searcher.IndexReader;
-        var thai = Like(reader, analyzer, textTh, [FieldNames.TitleTh, FieldNames.SummaryTh, FieldNames.DescriptionTh, FieldNames.Tags], FieldNames.DescriptionTh);
-        var english = Like(reader, analyzer, textEn, [FieldNames.TitleEn, FieldNames.SummaryEn, FieldNames.DescriptionEn], FieldNames.DescriptionEn);
-        if (max <= 0 || (thai is null && english is null))
+        var text = Like(reader, analyzer, string.Join('\n', new[] { textTh, textEn }.Where(t => !string.IsNullOrWhiteSpace(t))));
+        if (max <= 0 || text is null)
         {
             return [];
-        }
-
-        var text = new BooleanQuery();
-        foreach (var like in new[] { thai, english }.OfType<Query>())
-        {
-            text.Add(like, Occur.SHOULD);
         }
 
         var query = new BooleanQuery { { text, Occur.MUST } };
@@ -45,19 +38,21 @@ internal static class SimilarFinder
             AddBoost(query, FieldNames.Province, province, 0.3f);
         }
 
-        var terms = new List<Term>();
-        foreach (var clause in text.Clauses)
-        {
-            var set = new HashSet<Term>();
-            clause.Query.ExtractTerms(set);
-            terms.AddRange(set);
-        }
+        // Clauses come out of MoreLikeThis most telling first, which is the order the shared terms are reported in.
+        var terms = text.Clauses.SelectMany(c => Terms(c.Query)).ToList();
 
         var top = searcher.Search(query, Math.Min(max, 100));
         return top.ScoreDocs.Select(hit => Similar(searcher, hit, terms)).ToList();
     }
 
-    private static Query? Like(IndexReader reader, Analyzer analyzer, string? text, string[] fields, string analyzeAs)
+    private static IEnumerable<Term> Terms(Query query)
+    {
+        var set = new HashSet<Term>();
+        query.ExtractTerms(set);
+        return set;
+    }
+
+    private static BooleanQuery? Like(IndexReader reader, Analyzer analyzer, string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -67,7 +62,7 @@ internal static class SimilarFinder
         var mlt = new MoreLikeThis(reader)
         {
             Analyzer = analyzer,
-            FieldNames = fields,
+            FieldNames = [FieldNames.All, FieldNames.Meta],
             MinTermFreq = 1,
             MinDocFreq = 1,
             MinWordLen = 2,
@@ -79,8 +74,8 @@ internal static class SimilarFinder
             mlt.SetMaxDocFreqPct(CommonWordPercent);
         }
 
-        var query = mlt.Like(new StringReader(text[..Math.Min(text.Length, 20_000)]), analyzeAs);
-        return query is BooleanQuery { Clauses.Count: 0 } ? null : query;
+        var query = (BooleanQuery)mlt.Like(new StringReader(text[..Math.Min(text.Length, 20_000)]), FieldNames.All);
+        return query.Clauses.Count == 0 ? null : query;
     }
 
     private static void AddBoost(BooleanQuery query, string field, string? value, float boost)

@@ -1,0 +1,19 @@
+namespace Marketplace.Benchmarks;
+
+/// <summary>What one engine did at one size.</summary>
+internal sealed record Measurement(int Size, string Engine, double BuildPerSecond, IReadOnlyList<(string Kind, double Ms)> Latencies,
+    double ThaiRecall, string Note)
+{
+    public double Percentile(double p, string? kind = null)
+    {
+        var sorted = Latencies.Where(l => kind is null || l.Kind == kind).Select(l => l.Ms).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        // Nearest-rank: the smallest sample at or above p percent of all samples.
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

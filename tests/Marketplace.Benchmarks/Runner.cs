@@ -1,0 +1,84 @@
+using System.Diagnostics;
+
+namespace Marketplace.Benchmarks;
+
+/// <summary>How often to run the mix: LIKE scans every row per query, so at large sizes it runs fewer queries.</summary>
+internal sealed record RunPlan(int Passes, int QueryStride, string Note);
+
+/// <summary>Builds an engine, times the fixed query mix, and measures recall on the planted Thai phrases.</summary>
+internal static class Runner
+{
+    public const int PageSize = 20;
+    private const int RecallDepth = 1000;
+
+    public static RunPlan PlanFor(IEngine engine, int size) => engine switch
+    {
+        LikeEngine when size >= 100_000 => new RunPlan(1, 3, "LIKE: one pass over every third query of the mix (a full scan each)"),
+        LikeEngine when size >= 10_000 => new RunPlan(1, 1, "LIKE: one pass over the mix"),
+        LikeEngine => new RunPlan(3, 1, string.Empty),
+        _ => new RunPlan(size >= 100_000 ? 5 : 10, 1, string.Empty),
+    };
+
+    public static Measurement Measure(IEngine engine, Catalogue catalogue, int size, RunPlan plan)
+    {
+        var build = Stopwatch.StartNew();
+        engine.Build(catalogue.Listings);
+        var buildPerSecond = catalogue.Listings.Count / build.Elapsed.TotalSeconds;
+
+        var queries = QueryMix.Queries.Where((_, i) => i % plan.QueryStride == 0).ToList();
+        foreach (var query in plan.QueryStride == 1 && plan.Passes > 1 ? queries : queries.Take(3))
+        {
+            engine.Search(query, PageSize);
+        }
+
+        var latencies = new List<(string Kind, double Ms)>();
+        for (var pass = 0; pass < plan.Passes; pass++)
+        {
+            foreach (var query in queries)
+            {
+                var timer = Stopwatch.StartNew();
+                engine.Search(query, PageSize);
+                latencies.Add((query.Kind, timer.Elapsed.TotalMilliseconds));
+            }
+        }
+
+        return new Measurement(size, engine.Name, buildPerSecond, latencies, ThaiRecall(engine, catalogue), plan.Note);
+    }
+
+    /// <summary>Mean over the planted queries of the share of the listings containing the phrase that come back.</summary>
+    public static double ThaiRecall(IEngine engine, Catalogue catalogue)
+    {
+        var recalls = new List<double>();
+        foreach (var (query, phrase) in Vocabulary.PlantedQueries)
+        {
+            var truth = catalogue.PhraseOwners[phrase];
+            var found = engine.Search(new BenchQuery("recall", query), RecallDepth).ToHashSet();
+            recalls.Add(truth.Count == 0 ? 1 : truth.Count(found.Contains) / (double)truth.Count);
+        }
+
+        return recalls.Average();
+    }
+
+    public static (double P50, double P99) MeasureSuggest(LuceneEngine engine)
+    {
+        string[] prefixes = ["ข้อมู", "ระบบแจ้ง", "คุณภา", "wat", "heal", "โรงเร", "trans", "แพลต", "ก", "pla", "การจัดซื้", "ดาวเ"];
+        foreach (var prefix in prefixes)
+        {
+            engine.Suggest(prefix);
+        }
+
+        var samples = new List<double>();
+        for (var pass = 0; pass < 20; pass++)
+        {
+            foreach (var prefix in prefixes)
+            {
+                var timer = Stopwatch.StartNew();
+                engine.Suggest(prefix);
+                samples.Add(timer.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var measurement = new Measurement(0, "suggest", 0, samples.Select(s => ("suggest", s)).ToList(), 0, string.Empty);
+        return (measurement.Percentile(50), measurement.Percentile(99));
+    }
+}
