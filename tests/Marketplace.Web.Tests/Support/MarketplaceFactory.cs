@@ -1,5 +1,8 @@
+using Marketplace.Core.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests.Support;
 
@@ -28,7 +31,11 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Marketplace:DataPath", _dataFolder);
         builder.UseSetting("Marketplace:SeedDataPath", Path.Combine(RepositoryRoot, "seed-data"));
         builder.UseSetting("Marketplace:SeedSampleData", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
+
+    /// <summary>The site's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
 
     public string DataFolder => _dataFolder;
 
