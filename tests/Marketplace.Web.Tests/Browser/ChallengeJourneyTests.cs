@@ -45,6 +45,9 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         await buyer.CheckAsync(fixture, "challenge-11-buyer-answered-with-matches");
 
         var visitor = await fixture.NewPageAsync();
+        await visitor.GotoAsync("/challenges?open=true");
+        Assert.Equal(1, await visitor.Locator($"[data-testid=challenge-card][data-slug='{slug}']").CountAsync());
+        await visitor.CheckAsync(fixture, "challenge-12-public-list");
         await visitor.GotoAsync($"/challenges/{slug}");
         Assert.Contains(AnswerText, await visitor.InnerTextAsync("[data-testid=questions]"));
         Assert.DoesNotContain("วรรณา", await visitor.InnerTextAsync("main"));
@@ -54,13 +57,13 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
 
         await vendor.GotoAsync($"/challenges/{slug}/proposal");
         Assert.Equal("Awarded", await vendor.GetAttributeAsync("[data-testid=proposal-state]", "data-state"));
-        await vendor.CheckAsync(fixture, "challenge-15-vendor-won");
+        await vendor.CheckAsync(fixture, "challenge-16-vendor-won");
 
         await visitor.GotoAsync("/awards");
         var award = visitor.Locator($"[data-testid=award][data-challenge='{slug}']");
         Assert.Equal(1, await award.CountAsync());
         Assert.Contains("1,250,000", await award.InnerTextAsync());
-        await visitor.CheckAsync(fixture, "challenge-16-award-register");
+        await visitor.CheckAsync(fixture, "challenge-17-award-register");
     }
 
     /// <summary>The buyer writes a challenge with a 35-day window, saves it, and submits it: no short-window warning.</summary>
@@ -133,6 +136,8 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         await vendor.WaitForSelectorAsync("[data-testid=proposal-message]");
         Assert.Equal("Submitted", await vendor.GetAttributeAsync("[data-testid=proposal-state]", "data-state"));
         await vendor.CheckAsync(fixture, "challenge-10-proposal-sent");
+        await vendor.GotoAsync("/vendor/alerts");
+        await vendor.CheckAsync(fixture, "challenge-10-vendor-alerts");
         return slug;
     }
 
@@ -140,7 +145,7 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
     private async Task ScoreAndAwardAsync(IPage buyer, int challengeId)
     {
         await buyer.GotoAsync($"/agency/challenges/{challengeId}/evaluation");
-        await buyer.CheckAsync(fixture, "challenge-12-evaluation-room");
+        await buyer.CheckAsync(fixture, "challenge-13-evaluation-room");
         await buyer.ClickAsync("[data-testid=declare-no-conflict]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         var proposalId = await buyer.GetAttributeAsync("[data-testid=proposal]", "data-proposal");
@@ -152,7 +157,7 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         Assert.Equal("79", await buyer.InnerTextAsync("[data-testid=weighted-total]"));
         await buyer.ClickAsync($"[data-testid=shortlist-{proposalId}]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
-        await buyer.CheckAsync(fixture, "challenge-13-scored");
+        await buyer.CheckAsync(fixture, "challenge-14-scored");
 
         await buyer.Locator($"#award-{proposalId}").CheckAsync();
         await buyer.FillAsync("#AwardForm_ContractDate", Iso(DateOnly.FromDateTime(fixture.Site.Clock.Now.UtcDateTime)));
@@ -160,7 +165,7 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         await buyer.ClickAsync("[data-testid=award]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         Assert.Equal("Awarded", await buyer.GetAttributeAsync("[data-testid=challenge-state]", "data-state"));
-        await buyer.CheckAsync(fixture, "challenge-14-awarded");
+        await buyer.CheckAsync(fixture, "challenge-15-awarded");
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

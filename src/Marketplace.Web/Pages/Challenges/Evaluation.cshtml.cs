@@ -46,7 +46,9 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
         var chosen = AwardForm.Rows.Where(r => r.Chosen).ToList();
         var command = new Award.Command
         {
-            ChallengeId = id, ContractDate = AwardForm.ContractDate, FeedbackToOthers = AwardForm.FeedbackToOthers,
+            ChallengeId = id,
+            ContractDate = AwardForm.ContractDate,
+            FeedbackToOthers = AwardForm.FeedbackToOthers,
             Winners = chosen.Select(r => new Award.Winner { ProposalId = r.ProposalId, ContractValueBaht = r.ContractValueBaht }).ToList(),
         };
         var (ok, _) = await TrySendAsync(command, nameof(AwardForm));
