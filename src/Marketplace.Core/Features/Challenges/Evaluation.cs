@@ -43,7 +43,8 @@ public static class Evaluation
             var ids = proposals.Select(p => p.Id).ToList();
             var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId)).ToListAsync(cancellationToken);
             var listingIds = proposals.Select(p => p.Terms.ListingId).ToList();
-            var titles = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).Select(l => new { l.Id, l.Draft.TitleTh })
+            // The published title, as the vendor offered it: the working copy may hold edits NIA has not reviewed.
+            var titles = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).Select(l => new { l.Id, TitleTh = l.LiveTitleTh ?? l.Draft.TitleTh })
                 .ToDictionaryAsync(l => l.Id, l => l.TitleTh, cancellationToken);
             var totals = proposals.Select(p => Scoring.WeightedTotal(challenge.Content.Criteria,
                 scores.Where(s => s.ProposalId == p.Id).Select(s => s.Scores).ToList())).ToList();
