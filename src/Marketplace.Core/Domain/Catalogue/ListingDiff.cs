@@ -12,6 +12,10 @@ public sealed record FieldComparison(string Field, string Label, string Before, 
 /// <summary>Compares the live copy with the working copy, field by field, as text a moderator can read.</summary>
 public static class ListingDiff
 {
+    /// <summary>The label a person reads for a form field name, in their language (the name itself when unknown).</summary>
+    public static string Label(string field) =>
+        Compare(null, new ListingContent()).FirstOrDefault(f => f.Field == field)?.Label ?? field;
+
     public static IReadOnlyList<FieldComparison> Compare(ListingContent? before, ListingContent after)
     {
         var rows = new List<FieldComparison>();

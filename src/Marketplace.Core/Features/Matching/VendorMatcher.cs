@@ -40,7 +40,7 @@ public sealed class VendorMatcher(SearchIndexHost search, MarketplaceDbContext d
                 var l = listings[s.Id];
                 var live = l.Live!;
                 return new VendorMatch(l.VendorId, l.VendorSlug, l.NameTh, l.NameEn, l.Id, s.Slug, live.TitleTh, live.TitleEn,
-                    s.Score * MaturityFactor(live.Maturity), s.SharedTerms, live.Sector == c.Sector, live.Categories.Contains(c.Category),
+                    s.Score * MaturityFactor(live.Maturity), Meaningful(s.SharedTerms), live.Sector == c.Sector, live.Categories.Contains(c.Category),
                     live.Provinces.Intersect(c.Provinces).ToList(), live.Maturity);
             })
             .GroupBy(m => m.VendorId).Select(g => g.MaxBy(m => m.Score)!)
@@ -50,6 +50,13 @@ public sealed class VendorMatcher(SearchIndexHost search, MarketplaceDbContext d
     /// <summary>Vendors whose saved alert fits the challenge.</summary>
     public async Task<IReadOnlyList<int>> VendorsWithMatchingAlertsAsync(Challenge challenge, CancellationToken ct) =>
         (await db.SavedAlerts.AsNoTracking().ToListAsync(ct)).Where(a => a.Matches(challenge.Content)).Select(a => a.VendorId).Distinct().ToList();
+
+    /// <summary>
+    /// Single Thai syllables and two-letter fragments ("ก", "ถือ" out of มือถือ) match but explain nothing to a
+    /// buyer, so the reasons keep the longer shared words, longest first.
+    /// </summary>
+    private static IReadOnlyList<string> Meaningful(IReadOnlyList<string> terms) =>
+        terms.Where(t => t.Length >= 4).OrderByDescending(t => t.Length).Take(8).ToList();
 
     /// <summary>Working solutions are safer buys: production counts a fifth more than an idea, a pilot a tenth.</summary>
     private static double MaturityFactor(Maturity maturity) => maturity switch
