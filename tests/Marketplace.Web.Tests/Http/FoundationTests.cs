@@ -166,4 +166,20 @@ public sealed class FoundationTests(MarketplaceFactory factory) : IClassFixture<
         Assert.Equal("ok", json.RootElement.GetProperty("database").GetProperty("status").GetString());
         Assert.True(json.RootElement.GetProperty("database").GetProperty("organisations").GetInt32() >= 37);
     }
+
+    [Fact]
+    public async Task A_moderator_reads_the_audit_trail_and_the_numbers_and_a_buyer_may_not()
+    {
+        using var moderator = Visitor.For(factory);
+        await moderator.SignInAsync("moderator@demo.govtech.example");
+        var (auditStatus, audit) = await moderator.GetAsync("/moderation/audit");
+        var (numbersStatus, numbers) = await moderator.GetAsync("/moderation/numbers");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (auditStatus, numbersStatus));
+        Assert.Contains("data-testid=\"audit-table\"", audit);
+        Assert.Contains(NiaCategory.All[2].NameTh, numbers);
+
+        using var buyer = Visitor.For(factory);
+        await buyer.SignInAsync("buyer@demo.govtech.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.GetAsync("/moderation/audit")).Status);
+    }
 }
