@@ -116,7 +116,7 @@ public sealed partial class SolutionIndex
         {
             foreach (var leaf in reader.Leaves)
             {
-                SegmentFacets.For(leaf.AtomicReader);
+                SegmentValues.For(leaf.AtomicReader);
             }
 
             return new IndexSearcher(reader) { Similarity = Similarity };

@@ -1,4 +1,3 @@
-using System.Text;
 using Marketplace.Search;
 using static Marketplace.Benchmarks.Vocabulary;
 
@@ -71,32 +70,47 @@ internal static class ListingGenerator
             new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(0, 3 * 365 * 24 * 60)));
     }
 
+    /// <summary>
+    /// A few clauses about the listing's own topics and audience — what it does, with what, for whom, what it
+    /// improves, where it runs — with an occasional other topic, so word frequencies fall off as in real catalogues.
+    /// </summary>
     private static (string Th, string En) Description(Random random, (string Th, string En, int, string) topic,
         (string Th, string En, int, string) second)
     {
-        var th = new StringBuilder();
-        var en = new StringBuilder();
-        var clauses = random.Next(6, 12);
+        var th = new List<string>();
+        var en = new List<string>();
+        var audience = Pick(random, Audiences);
+        var clauses = random.Next(4, 9);
         for (var i = 0; i < clauses; i++)
         {
             var verb = Pick(random, Verbs);
-            var subject = random.Next(3) == 0 ? Pick(random, Topics) : (i % 2 == 0 ? topic : second);
-            var audience = Pick(random, Audiences);
+            var subject = random.Next(5) == 0 ? Pick(random, Topics) : (i % 2 == 0 ? topic : second);
             var connector = Pick(random, Connectors);
-            var technology = Pick(random, Technologies);
-            if (random.Next(3) == 0)
+            switch (random.Next(5))
             {
-                th.Append($"ใช้{technology.Th}{verb.Th}{subject.Th}{connector.Th}{audience.Th} ");
-                en.Append(Capitalise($"uses {technology.En} for {verb.En} {subject.En} {connector.En} {audience.En}. "));
-            }
-            else
-            {
-                th.Append($"{verb.Th}{subject.Th}และ{Pick(random, Topics).Th}ได้อย่างรวดเร็ว{connector.Th}{audience.Th} ");
-                en.Append(Capitalise($"{verb.En} {subject.En} quickly {connector.En} {audience.En}. "));
+                case 0:
+                    var technology = Pick(random, Technologies);
+                    th.Add($"ใช้{technology.Th}{verb.Th}{subject.Th}");
+                    en.Add($"Uses {technology.En} for {verb.En} {subject.En}.");
+                    break;
+                case 1:
+                    var benefit = Pick(random, Benefits);
+                    th.Add($"ช่วย{benefit.Th}{connector.Th}{audience.Th}");
+                    en.Add($"It {benefit.En} {connector.En} {audience.En}.");
+                    break;
+                case 2:
+                    var (agency, place) = (Pick(random, Agencies), Pick(random, Places));
+                    th.Add($"ใช้งานจริงร่วมกับ{agency.Th}ที่จังหวัด{place.Th}");
+                    en.Add($"In use with {agency.En} in {place.En}.");
+                    break;
+                default:
+                    th.Add($"{verb.Th}{subject.Th}ได้อย่างรวดเร็ว{connector.Th}{audience.Th}");
+                    en.Add(Capitalise($"{verb.En} {subject.En} quickly {connector.En} {audience.En}."));
+                    break;
             }
         }
 
-        return (th.ToString().TrimEnd(), en.ToString().TrimEnd());
+        return (string.Join(' ', th), string.Join(' ', en));
     }
 
     /// <summary>Mostly inside a clause with no spaces around it; sometimes in the title; sometimes standing alone.</summary>

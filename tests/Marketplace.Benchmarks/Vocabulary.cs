@@ -71,6 +71,34 @@ internal static class Vocabulary
         ("Open Data", "open data"), ("PM2.5", "PM2.5 readings"),
     ];
 
+    public static readonly (string Th, string En)[] Benefits =
+    [
+        ("ลดเวลารอคอย", "cuts waiting times"), ("ลดต้นทุนการดำเนินงาน", "lowers running costs"), ("ลดการใช้กระดาษ", "goes paperless"),
+        ("เพิ่มความโปร่งใส", "adds transparency"), ("ให้บริการได้ตลอดยี่สิบสี่ชั่วโมง", "works around the clock"),
+        ("ลดขั้นตอนการติดต่อราชการ", "removes steps from dealing with government"), ("ลดความเหลื่อมล้ำ", "reduces inequality"),
+        ("ช่วยตัดสินใจเชิงนโยบาย", "supports policy decisions"), ("ป้องกันการสูญหายของข้อมูล", "prevents data loss"),
+        ("รองรับภาษาถิ่น", "supports local dialects"), ("ใช้งานผ่านไลน์ได้ทันที", "works straight from LINE"),
+        ("ประหยัดพลังงาน", "saves energy"),
+    ];
+
+    public static readonly (string Th, string En)[] Agencies =
+    [
+        ("กรมการปกครอง", "the Department of Provincial Administration"), ("กรมควบคุมมลพิษ", "the Pollution Control Department"),
+        ("สำนักงานเขตพื้นที่การศึกษา", "the educational service area office"), ("กรมอนามัย", "the Department of Health"),
+        ("กรมชลประทาน", "the Royal Irrigation Department"), ("กรมป้องกันและบรรเทาสาธารณภัย", "the disaster prevention department"),
+        ("สำนักงานสถิติแห่งชาติ", "the National Statistical Office"), ("กรมบัญชีกลาง", "the Comptroller General's Department"),
+        ("กรมส่งเสริมการเกษตร", "the Department of Agricultural Extension"), ("การไฟฟ้าส่วนภูมิภาค", "the Provincial Electricity Authority"),
+        ("กรุงเทพมหานคร", "the Bangkok Metropolitan Administration"), ("สำนักงานหลักประกันสุขภาพแห่งชาติ", "the National Health Security Office"),
+    ];
+
+    public static readonly (string Th, string En)[] Places =
+    [
+        ("เชียงใหม่", "Chiang Mai"), ("ขอนแก่น", "Khon Kaen"), ("ภูเก็ต", "Phuket"), ("นครราชสีมา", "Nakhon Ratchasima"),
+        ("สงขลา", "Songkhla"), ("อุดรธานี", "Udon Thani"), ("ชลบุรี", "Chonburi"), ("น่าน", "Nan"), ("ยะลา", "Yala"),
+        ("อุบลราชธานี", "Ubon Ratchathani"), ("พิษณุโลก", "Phitsanulok"), ("สุราษฎร์ธานี", "Surat Thani"), ("ลำปาง", "Lampang"),
+        ("ตราด", "Trat"), ("แม่ฮ่องสอน", "Mae Hong Son"), ("นครปฐม", "Nakhon Pathom"),
+    ];
+
     public static readonly string[] VendorStems =
     [
         "ไทยเทค", "สยามดิจิทัล", "กรุงเทพอินโนเวชัน", "ล้านนาซอฟต์", "อีสานสมาร์ท", "ทะเลใต้ดาต้า", "ชาวนาเทค",

@@ -22,8 +22,8 @@ internal static class DocumentMapper
         ArgumentNullException.ThrowIfNull(solution);
         var document = new Document
         {
-            new StringField(FieldNames.Id, IdText(solution.Id), Field.Store.YES),
-            new StoredField(FieldNames.Slug, solution.Slug ?? string.Empty),
+            new StringField(FieldNames.Id, IdText(solution.Id), Field.Store.NO),
+            new BinaryDocValuesField(FieldNames.Card, ListingCard.From(solution).ToBytes()),
         };
         if (generation is not null)
         {
@@ -41,19 +41,23 @@ internal static class DocumentMapper
         Index(document, FieldNames.Meta, tags.Concat(vendors));
         Index(document, FieldNames.Title, titles);
         Index(document, FieldNames.Summary, summaries);
-        Store(document, FieldNames.TitleTh, solution.TitleTh);
-        Store(document, FieldNames.TitleEn, solution.TitleEn);
-        Store(document, FieldNames.SummaryTh, solution.SummaryTh);
-        Store(document, FieldNames.SummaryEn, solution.SummaryEn);
         Store(document, FieldNames.DescriptionTh, solution.DescriptionTh);
         Store(document, FieldNames.DescriptionEn, solution.DescriptionEn);
+
+        foreach (var tag in solution.Tags ?? [])
+        {
+            Store(document, FieldNames.Tag, tag);
+        }
+
+        Store(document, FieldNames.VendorTh, solution.VendorNameTh);
+        Store(document, FieldNames.VendorEn, solution.VendorNameEn);
 
         // Only Thai text feeds the bigram field: the tokenizer ignores everything else anyway.
         foreach (var text in new[] { solution.TitleTh, solution.SummaryTh, solution.DescriptionTh, solution.VendorNameTh }.Concat(solution.Tags ?? []))
         {
             if (!string.IsNullOrWhiteSpace(text))
             {
-                document.Add(new TextField(FieldNames.Bigrams, text, Field.Store.NO));
+                document.Add(new Field(FieldNames.Bigrams, text, FieldTypes.Bigrams));
             }
         }
 
@@ -62,14 +66,10 @@ internal static class DocumentMapper
         document.Add(new SortedDocValuesField(FieldNames.NameSort, new BytesRef(NameKey(solution.TitleTh ?? string.Empty))));
 
         var everything = titles.Concat(summaries).Concat(descriptions).Concat(tags).Concat(vendors).OfType<AnalyzedText>();
-        foreach (var word in everything.SelectMany(t => t.Tokens).Select(t => t.Term).Where(IsLatinWord).Distinct(StringComparer.Ordinal))
-        {
-            document.Add(new StringField(FieldNames.Spelling, word, Field.Store.NO));
-        }
-
-        AddSuggestions(document, FieldNames.SuggestTitle, titles);
-        AddSuggestions(document, FieldNames.SuggestTag, tags);
-        AddSuggestions(document, FieldNames.SuggestVendor, vendors);
+        document.Add(FieldTypes.KeysField(FieldNames.Spelling,
+            everything.SelectMany(t => t.Tokens).Select(t => t.Term).Where(IsLatinWord).Distinct(StringComparer.Ordinal)));
+        document.Add(FieldTypes.KeysField(FieldNames.Suggest, Suggestions(titles, Suggestion.TitleKind)
+            .Concat(Suggestions(tags, Suggestion.TagKind)).Concat(Suggestions(vendors, Suggestion.VendorKind)).Distinct(StringComparer.Ordinal)));
         return document;
     }
 
@@ -124,14 +124,6 @@ internal static class DocumentMapper
         document.Add(multi ? new SortedSetDocValuesField(field, new BytesRef(value)) : new SortedDocValuesField(field, new BytesRef(value)));
     }
 
-    private static void AddSuggestions(Document document, string field, IEnumerable<AnalyzedText?> texts)
-    {
-        var terms = texts.OfType<AnalyzedText>()
-            .SelectMany(t => SuggestText.Terms(t.Text, t.Tokens.Select(token => token.Start)))
-            .Distinct(StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            document.Add(new StringField(field, term, Field.Store.NO));
-        }
-    }
+    private static IEnumerable<string> Suggestions(IEnumerable<AnalyzedText?> texts, string kind) =>
+        texts.OfType<AnalyzedText>().SelectMany(t => SuggestText.Keys(t.Text, t.Tokens.Select(token => token.Start), kind));
 }

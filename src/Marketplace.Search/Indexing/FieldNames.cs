@@ -9,13 +9,15 @@ internal static class FieldNames
     /// <summary>Marks the listings written by one rebuild, so the rebuild can delete everything else at the end.</summary>
     public const string Generation = "gen";
 
-    // Stored only: the texts shown and highlighted.
-    public const string TitleTh = "title_th";
-    public const string TitleEn = "title_en";
-    public const string SummaryTh = "summary_th";
-    public const string SummaryEn = "summary_en";
+    /// <summary>Binary doc values: id, slug, titles and summaries, everything a result shows (see ListingCard).</summary>
+    public const string Card = "card";
+
+    // Stored only: texts read back for snippets (descriptions) and autocomplete (tags, vendor names).
     public const string DescriptionTh = "description_th";
     public const string DescriptionEn = "description_en";
+    public const string Tag = "tag";
+    public const string VendorTh = "vendor_th";
+    public const string VendorEn = "vendor_en";
 
     /// <summary>Titles, summaries and descriptions, Thai and English: the field every word is matched in.</summary>
     public const string All = "all";
@@ -48,9 +50,8 @@ internal static class FieldNames
     /// <summary>Every Latin word of the listing, unstemmed: the vocabulary typo correction searches.</summary>
     public const string Spelling = "spell";
 
-    public const string SuggestTitle = "sg_title";
-    public const string SuggestTag = "sg_tag";
-    public const string SuggestVendor = "sg_vendor";
+    /// <summary>Autocomplete keys: a kind marker and 24 normalised characters from each word start (see SuggestText).</summary>
+    public const string Suggest = "suggest";
 
     public static bool IsBigram(string field) => field is Bigrams;
 }

@@ -4,32 +4,30 @@ using Lucene.Net.Analysis.Miscellaneous;
 namespace Marketplace.Search.Indexing;
 
 /// <summary>
-/// The autocomplete vocabulary lives in the terms dictionary as "normalised suffix" + separator + "display text",
-/// with one suffix per word start. A prefix seek then finds "ข้อมู" inside "ระบบข้อมูลสุขภาพ" without any
-/// n-gram blow-up, and identical texts across listings collapse into one term whose document frequency ranks it.
+/// Autocomplete keys: for every word start of a title, tag or vendor name, a kind marker and the next 24 normalised
+/// characters, so a prefix seek finds "ข้อมู" inside "ระบบข้อมูลสุขภาพ" without any n-gram blow-up. Keys are short
+/// and carry no display text: a long unique term per word start cost more to index than all the listing's words.
+/// The text to show is read back from the stored fields of a listing that has the key.
 /// </summary>
 internal static class SuggestText
 {
-    public const char Separator = '\u0001';
-    public const int MaxKeyLength = 60;
-    private const int MaxDisplayLength = 150;
+    public const int KeyLength = 24;
 
-    /// <summary>One term per word start; the starts are offsets into <paramref name="display"/> (its tokens' offsets).</summary>
-    public static IEnumerable<string> Terms(string display, IEnumerable<int> wordStarts)
+    /// <summary>Upper case: the key starts the text; lower case: it starts a later word.</summary>
+    public static readonly (char Start, char Inner, string Kind)[] Markers =
+        [('T', 't', Suggestion.TitleKind), ('G', 'g', Suggestion.TagKind), ('V', 'v', Suggestion.VendorKind)];
+
+    /// <summary>The keys of one text; the word starts are offsets into it (its tokens' start offsets).</summary>
+    public static IEnumerable<string> Keys(string text, IEnumerable<int> wordStarts, string kind)
     {
-        var shown = Clean(display);
-        if (shown.Length == 0)
+        var (start, inner, _) = Markers.Single(m => m.Kind == kind);
+        var first = text.Length - text.TrimStart().Length;
+        foreach (var at in wordStarts.Distinct())
         {
-            yield break;
-        }
-
-        var lead = display.Length - display.TrimStart().Length;
-        foreach (var start in wordStarts.Distinct())
-        {
-            var at = start - lead;
-            if (at >= 0 && at < shown.Length)
+            var key = Key(Normalise(text.Substring(at, Math.Min(text.Length - at, KeyLength * 2))));
+            if (key.Length > 0)
             {
-                yield return Key(Normalise(shown[at..Math.Min(shown.Length, at + MaxKeyLength)])) + Separator + shown;
+                yield return (at == first ? start : inner) + key;
             }
         }
     }
@@ -64,29 +62,7 @@ internal static class SuggestText
     }
 
     public static string Key(string normalised) =>
-        normalised.Length <= MaxKeyLength ? normalised : normalised[..MaxKeyLength];
-
-    public static (string Key, string Display) Split(string term)
-    {
-        var at = term.IndexOf(Separator, StringComparison.Ordinal);
-        return at < 0 ? (term, term) : (term[..at], term[(at + 1)..]);
-    }
-
-    private static string Clean(string display)
-    {
-        var builder = new StringBuilder(Math.Min(display.Length, MaxDisplayLength));
-        foreach (var c in display.Trim())
-        {
-            if (builder.Length == MaxDisplayLength)
-            {
-                break;
-            }
-
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return builder.ToString().Trim();
-    }
+        (normalised.Length <= KeyLength ? normalised : normalised[..KeyLength]).TrimEnd();
 
     private static bool IsPairedAt(char[] chars, int i, int length) =>
         char.IsHighSurrogate(chars[i])

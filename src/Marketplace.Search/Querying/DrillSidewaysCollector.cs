@@ -8,7 +8,7 @@ namespace Marketplace.Search.Querying;
 /// filter is a hit and counts in every facet; one that fails exactly one filter counts only in that filter's facet.
 /// That gives drill-sideways counts — each facet shows what its other values would give under the current query and
 /// the other filters — without running one query per facet. Filters and counts use the segment's cached doc-values
-/// ordinals (<see cref="SegmentFacets"/>), so no filter query is needed.
+/// ordinals (<see cref="SegmentValues"/>), so no filter query is needed.
 /// </summary>
 internal sealed class DrillSidewaysCollector : ICollector
 {
@@ -17,8 +17,11 @@ internal sealed class DrillSidewaysCollector : ICollector
     private readonly Dictionary<string, int>[] totals;
 
     // The current segment, unpacked into plain arrays: this loop runs once per matching document.
+    private SegmentValues? facets;
     private DimensionOrdinals[] segment = [];
     private int[][] counts = [];
+    private int[] combinedCounts = [];
+    private int[] multiValued = [];
     private int[]?[] singles = [];
     private int[]?[] starts = [];
     private int[]?[] ords = [];
@@ -43,8 +46,10 @@ internal sealed class DrillSidewaysCollector : ICollector
     {
         FlushSegmentCounts();
         hits.SetNextReader(context);
-        segment = SegmentFacets.For(context.AtomicReader).Dimensions;
+        facets = SegmentValues.For(context.AtomicReader);
+        segment = facets.Dimensions;
         counts = segment.Select(d => new int[d.Labels.Length]).ToArray();
+        multiValued = Enumerable.Range(0, segment.Length).Where(d => segment[d].Single is null).ToArray();
         singles = segment.Select(d => d.Single).ToArray();
         starts = segment.Select(d => d.Starts).ToArray();
         ords = segment.Select(d => d.Ords).ToArray();
@@ -52,6 +57,7 @@ internal sealed class DrillSidewaysCollector : ICollector
         // -1: no filter on this dimension; -2: the selected value does not occur in this segment.
         selected = dimensions.Select((d, i) => d.Selected is null ? -1 : Array.IndexOf(segment[i].Labels, d.Selected) is var o and >= 0 ? o : -2).ToArray();
         anyFilter = selected.Any(s => s != -1);
+        combinedCounts = !anyFilter && facets.Combined is not null ? new int[facets.Combinations] : [];
     }
 
     public void Collect(int doc)
@@ -81,6 +87,17 @@ internal sealed class DrillSidewaysCollector : ICollector
 
         TotalHits++;
         hits.Collect(doc);
+        if (combinedCounts.Length > 0)
+        {
+            combinedCounts[facets!.Combined![doc]]++;
+            foreach (var d in multiValued)
+            {
+                Count(d, doc);
+            }
+
+            return;
+        }
+
         for (var d = 0; d < counts.Length; d++)
         {
             Count(d, doc);
@@ -147,6 +164,7 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     private void FlushSegmentCounts()
     {
+        UnpackCombinedCounts();
         for (var d = 0; d < counts.Length; d++)
         {
             for (var ord = 0; ord < counts[d].Length; ord++)
@@ -160,5 +178,30 @@ internal sealed class DrillSidewaysCollector : ICollector
         }
 
         counts = [];
+    }
+
+    private void UnpackCombinedCounts()
+    {
+        for (var code = 0; code < combinedCounts.Length; code++)
+        {
+            var count = combinedCounts[code];
+            if (count == 0)
+            {
+                continue;
+            }
+
+            var rest = code;
+            for (var i = 0; i < facets!.Singles.Length; i++)
+            {
+                var ord = (rest % facets.Radixes[i]) - 1;
+                rest /= facets.Radixes[i];
+                if (ord >= 0)
+                {
+                    counts[facets.Singles[i]][ord] += count;
+                }
+            }
+        }
+
+        combinedCounts = [];
     }
 }

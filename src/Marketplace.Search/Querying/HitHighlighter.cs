@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -37,35 +36,34 @@ internal sealed class HitHighlighter
         probes = words.Select(Probe).ToArray();
     }
 
-    public string Title(string field, string text)
+    public string Title(string text, bool isThai)
     {
-        var marked = (field == FieldNames.TitleTh ? ThaiRunMarker.Mark(text, thaiRuns, window: null) : null)
-            ?? Mark(text, whole: true);
+        var marked = (isThai ? ThaiRunMarker.Mark(text, thaiRuns, window: null) : null) ?? Mark(text, whole: true);
         return marked ?? Html.Escape(text);
     }
 
     /// <summary>Thai summary and description first, unless the query is English; English when only it matched.</summary>
-    public (string Html, bool English) Snippet(Document stored)
+    public (string Html, bool English) Snippet(HitText hit)
     {
-        var thai = new[] { FieldNames.SummaryTh, FieldNames.DescriptionTh };
-        foreach (var field in thai)
+        Func<string?>[] thai = [() => hit.Card.SummaryTh, () => hit.DescriptionTh];
+        Func<string?>[] english = [() => hit.Card.SummaryEn, () => hit.DescriptionEn];
+        foreach (var text in thai)
         {
-            if (stored.Get(field) is { Length: > 0 } text && ThaiRunMarker.Mark(text, thaiRuns, SnippetLength) is { } marked)
+            if (text() is { Length: > 0 } value && ThaiRunMarker.Mark(value, thaiRuns, SnippetLength) is { } marked)
             {
                 return (marked, false);
             }
         }
 
-        var english = new[] { FieldNames.SummaryEn, FieldNames.DescriptionEn };
-        foreach (var field in preferEnglish ? english.Concat(thai) : thai.Concat(english))
+        foreach (var text in preferEnglish ? english.Concat(thai) : thai.Concat(english))
         {
-            if (stored.Get(field) is { Length: > 0 } text && Mark(text, whole: false) is { } marked)
+            if (text() is { Length: > 0 } value && Mark(value, whole: false) is { } marked)
             {
-                return (marked, english.Contains(field));
+                return (marked, english.Contains(text));
             }
         }
 
-        return (Html.Escape(Excerpt(stored.Get(FieldNames.SummaryTh) ?? string.Empty)), false);
+        return (Html.Escape(Excerpt(hit.Card.SummaryTh)), false);
     }
 
     /// <summary>The start of a text, cut at a word start near the snippet length.</summary>

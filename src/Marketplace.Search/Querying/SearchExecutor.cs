@@ -1,6 +1,4 @@
-using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
 
@@ -20,7 +18,7 @@ internal static class SearchExecutor
     public const int MaxWindow = 10_000;
 
     // Relevance re-scores at least this many first-pass candidates with field weights and phrases, to fill the page.
-    private const int RescoreDepth = 100;
+    private const int RescoreDepth = 50;
 
     private const int ThaiRunThreshold = 20;
 
@@ -64,43 +62,54 @@ internal static class SearchExecutor
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
     {
-        var published = new SortField(FieldNames.Published, SortFieldType.INT64, true);
-        ITopDocsCollector top = sort switch
+        ICollector top;
+        Func<TopDocs> topDocs;
+        switch (sort)
         {
-            SearchSort.Newest => TopFieldCollector.Create(new Sort(published), window, false, true, false, false),
-            SearchSort.Name => TopFieldCollector.Create(new Sort(new SortField(FieldNames.NameSort, SortFieldType.STRING), published),
-                window, false, true, false, false),
-            _ => TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), false),
-        };
+            case SearchSort.Newest:
+                var newest = new NewestCollector(window);
+                (top, topDocs) = (newest, newest.TopDocs);
+                break;
+            case SearchSort.Name:
+                var byName = TopFieldCollector.Create(new Sort(new SortField(FieldNames.NameSort, SortFieldType.STRING),
+                    new SortField(FieldNames.Published, SortFieldType.INT64, true)), window, false, true, false, false);
+                (top, topDocs) = (byName, byName.GetTopDocs);
+                break;
+            default:
+                var best = TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), false);
+                (top, topDocs) = (best, best.GetTopDocs);
+                break;
+        }
+
         var collector = new DrillSidewaysCollector(top, dimensions);
         searcher.Search(query, collector);
-        return new Execution(top.GetTopDocs(), collector.TotalHits, collector.Facets());
+        return new Execution(topDocs(), collector.TotalHits, collector.Facets());
     }
 
     private static SearchResult Result(IndexSearcher searcher, TopDocs top, Execution execution, HitHighlighter? highlighter,
         int page, int pageSize, int skip, bool partial)
     {
-        var hits = top.ScoreDocs.Skip(skip).Take(pageSize).Select(d => Hit(searcher.Doc(d.Doc), d.Score, highlighter)).ToList();
+        var hits = top.ScoreDocs.Skip(skip).Take(pageSize).Select(d => Hit(new HitText(searcher, d.Doc), d.Score, highlighter)).ToList();
         return new SearchResult(execution.Total, page, pageSize, hits, execution.Facets) { IsPartialMatch = partial };
     }
 
-    private static SearchHit Hit(Document stored, float score, HitHighlighter? highlighter)
+    private static SearchHit Hit(HitText text, float score, HitHighlighter? highlighter)
     {
-        var id = int.Parse(stored.Get(FieldNames.Id), CultureInfo.InvariantCulture);
-        var slug = stored.Get(FieldNames.Slug) ?? string.Empty;
-        var titleTh = stored.Get(FieldNames.TitleTh) ?? string.Empty;
-        var titleEn = stored.Get(FieldNames.TitleEn);
+        var card = text.Card;
         score = float.IsNaN(score) ? 0 : score;
         if (highlighter is null)
         {
-            var excerpt = HitHighlighter.Excerpt(stored.Get(FieldNames.SummaryTh) ?? string.Empty);
-            return new SearchHit(id, slug, score, Html.Escape(titleTh), Html.Escape(excerpt)) { TitleEnHtml = titleEn is null ? null : Html.Escape(titleEn) };
+            var excerpt = HitHighlighter.Excerpt(card.SummaryTh);
+            return new SearchHit(card.Id, card.Slug, score, Html.Escape(card.TitleTh), Html.Escape(excerpt))
+            {
+                TitleEnHtml = card.TitleEn is null ? null : Html.Escape(card.TitleEn),
+            };
         }
 
-        var (snippet, english) = highlighter.Snippet(stored);
-        return new SearchHit(id, slug, score, highlighter.Title(FieldNames.TitleTh, titleTh), snippet)
+        var (snippet, english) = highlighter.Snippet(text);
+        return new SearchHit(card.Id, card.Slug, score, highlighter.Title(card.TitleTh, isThai: true), snippet)
         {
-            TitleEnHtml = titleEn is null ? null : highlighter.Title(FieldNames.TitleEn, titleEn),
+            TitleEnHtml = card.TitleEn is null ? null : highlighter.Title(card.TitleEn, isThai: false),
             SnippetIsEnglish = english,
         };
     }

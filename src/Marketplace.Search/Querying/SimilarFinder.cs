@@ -101,11 +101,7 @@ internal static class SimilarFinder
             }
         }
 
-        var stored = searcher.Doc(hit.Doc);
-        return new SimilarSolution(
-            int.Parse(stored.Get(FieldNames.Id), System.Globalization.CultureInfo.InvariantCulture),
-            stored.Get(FieldNames.Slug) ?? string.Empty,
-            hit.Score,
-            shared);
+        var card = ListingCard.Read(searcher, hit.Doc);
+        return new SimilarSolution(card.Id, card.Slug, hit.Score, shared);
     }
 }

@@ -6,89 +6,115 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// Autocomplete by seeking the typed prefix in the suggestion fields' terms dictionaries (see <see cref="SuggestText"/>):
-/// a few hundred term visits at most, no scoring, no stored-field reads.
+/// Autocomplete by seeking the typed prefix among the suggestion keys (see <see cref="SuggestText"/>): keys that start
+/// a title, tag or vendor name come first, then keys that start a later word, each ordered by how many listings have
+/// them. The text shown is read back from a listing that has the key, so only the few suggestions returned cost a
+/// stored-field read.
 /// </summary>
 internal static class Suggester
 {
     public const int MaxSuggestions = 50;
-    private const int MaxScannedTermsPerKind = 300;
+    private const int MaxScannedKeys = 300;
 
-    private static readonly (string Field, string Kind, int Rank)[] Kinds =
-    [
-        (FieldNames.SuggestTitle, Suggestion.TitleKind, 0),
-        (FieldNames.SuggestTag, Suggestion.TagKind, 1),
-        (FieldNames.SuggestVendor, Suggestion.VendorKind, 2),
-    ];
+    private static readonly HashSet<string> TagFields = [FieldNames.Tag];
+    private static readonly HashSet<string> VendorFields = [FieldNames.VendorTh, FieldNames.VendorEn];
 
-    public static IReadOnlyList<Suggestion> Suggest(IndexReader reader, string? prefix, int max)
+    public static IReadOnlyList<Suggestion> Suggest(IndexSearcher searcher, string? prefix, int max)
     {
-        if (max <= 0 || string.IsNullOrWhiteSpace(prefix))
+        var typed = string.IsNullOrWhiteSpace(prefix) ? string.Empty : SuggestText.Normalise(prefix);
+        var key = SuggestText.Key(typed);
+        if (max <= 0 || key.Length == 0)
         {
             return [];
         }
 
-        var key = SuggestText.Key(SuggestText.Normalise(prefix));
-        if (key.Length == 0)
+        var terms = MultiFields.GetTerms(searcher.IndexReader, FieldNames.Suggest);
+        if (terms is null)
         {
             return [];
         }
 
         var candidates = new List<Candidate>();
-        var liveDocs = MultiFields.GetLiveDocs(reader);
-        foreach (var (field, kind, rank) in Kinds)
+        foreach (var (rank, (start, inner, kind)) in SuggestText.Markers.Index())
         {
-            Collect(reader, field, key, liveDocs, c => candidates.Add(c with { Kind = kind, KindRank = rank }));
+            Collect(terms, new Candidate(start + key, kind, true, 0, rank), candidates);
+            Collect(terms, new Candidate(inner + key, kind, false, 0, rank), candidates);
         }
 
-        return candidates
-            .OrderByDescending(c => c.StartsWithPrefix)
-            .ThenByDescending(c => c.DocFreq)
-            .ThenBy(c => c.KindRank)
-            .ThenBy(c => c.Text.Length)
-            .ThenBy(c => c.Text, StringComparer.Ordinal)
-            .DistinctBy(c => c.Text, StringComparer.OrdinalIgnoreCase)
-            .Take(Math.Min(max, MaxSuggestions))
-            .Select(c => new Suggestion(c.Text, c.Kind))
-            .ToList();
+        var liveDocs = MultiFields.GetLiveDocs(searcher.IndexReader);
+        var suggestions = new List<Suggestion>();
+        var ordered = candidates.OrderByDescending(c => c.AtStart).ThenByDescending(c => c.DocFreq).ThenBy(c => c.Rank);
+
+        // Each candidate costs a stored-field read; many keys can lead to the same text, so bound the reads.
+        foreach (var candidate in ordered.Take(Math.Min(max, MaxSuggestions) * 4))
+        {
+            if (suggestions.Count >= Math.Min(max, MaxSuggestions))
+            {
+                break;
+            }
+
+            foreach (var text in Displays(searcher, terms, liveDocs, candidate.Key, candidate.Kind))
+            {
+                var normalised = SuggestText.Normalise(text);
+                var fits = candidate.AtStart ? normalised.StartsWith(typed, StringComparison.Ordinal) : normalised.Contains(typed, StringComparison.Ordinal);
+                if (fits && !suggestions.Any(s => string.Equals(s.Text, text, StringComparison.OrdinalIgnoreCase)))
+                {
+                    suggestions.Add(new Suggestion(text, candidate.Kind));
+                }
+            }
+        }
+
+        return suggestions.Take(Math.Min(max, MaxSuggestions)).ToList();
     }
 
-    private static void Collect(IndexReader reader, string field, string key, IBits? liveDocs, Action<Candidate> add)
+    /// <summary>Every key that extends the seek key (up to a bound), with its listing count.</summary>
+    private static void Collect(Terms terms, Candidate seek, List<Candidate> candidates)
     {
-        var terms = MultiFields.GetTerms(reader, field);
-        if (terms is null)
-        {
-            return;
-        }
-
-        var prefix = new BytesRef(key);
         var termsEnum = terms.GetEnumerator();
-        if (termsEnum.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
+        var target = new BytesRef(seek.Key);
+        if (termsEnum.SeekCeil(target) == TermsEnum.SeekStatus.END)
         {
             return;
         }
 
-        DocsEnum? docs = null;
         var scanned = 0;
         do
         {
-            var term = termsEnum.Term;
-            if (!StringHelper.StartsWith(term, prefix))
+            if (!StringHelper.StartsWith(termsEnum.Term, target))
             {
                 return;
             }
 
-            // Terms of deleted listings stay in the dictionary until segments merge: skip those with no live document.
-            docs = termsEnum.Docs(liveDocs, docs, DocsFlags.NONE);
-            if (docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
-            {
-                var (suffix, display) = SuggestText.Split(term.Utf8ToString());
-                var startsWithPrefix = SuggestText.Key(SuggestText.Normalise(display)) == suffix;
-                add(new Candidate(display, string.Empty, 0, startsWithPrefix, termsEnum.DocFreq));
-            }
+            candidates.Add(seek with { Key = termsEnum.Term.Utf8ToString(), DocFreq = termsEnum.DocFreq });
         }
-        while (++scanned < MaxScannedTermsPerKind && termsEnum.MoveNext());
+        while (++scanned < MaxScannedKeys && termsEnum.MoveNext());
     }
 
-    private sealed record Candidate(string Text, string Kind, int KindRank, bool StartsWithPrefix, int DocFreq);
+    /// <summary>The texts of the key's kind in the first live listing that has the key (terms of deleted listings linger until merges).</summary>
+    private static IEnumerable<string> Displays(IndexSearcher searcher, Terms terms, IBits? liveDocs, string key, string kind)
+    {
+        var termsEnum = terms.GetEnumerator();
+        if (!termsEnum.SeekExact(new BytesRef(key)))
+        {
+            return [];
+        }
+
+        var docs = termsEnum.Docs(liveDocs, null, DocsFlags.NONE);
+        var doc = docs.NextDoc();
+        if (doc == DocIdSetIterator.NO_MORE_DOCS)
+        {
+            return [];
+        }
+
+        if (kind == Suggestion.TitleKind)
+        {
+            var card = ListingCard.Read(searcher, doc);
+            return new[] { card.TitleTh, card.TitleEn }.OfType<string>().ToList();
+        }
+
+        var fields = kind == Suggestion.TagKind ? TagFields : VendorFields;
+        return fields.SelectMany(searcher.Doc(doc, fields).GetValues).ToList();
+    }
+
+    private sealed record Candidate(string Key, string Kind, bool AtStart, int DocFreq, int Rank);
 }

@@ -1,0 +1,57 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Marketplace.Search.Querying;
+
+/// <summary>
+/// Keeps the most recently published documents, reading dates from <see cref="SegmentValues"/>. Lucene's
+/// TopFieldCollector reads the date doc values per hit, which took 5 ms to order 100,000 listings for a browse page.
+/// </summary>
+internal sealed class NewestCollector(int size) : ICollector
+{
+    // The root is the worst kept hit: oldest first, and for equal dates the larger document id.
+    private readonly PriorityQueue<int, (long Published, int Doc)> kept = new(size + 1, Comparer<(long Published, int Doc)>.Create(
+        (a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : b.Doc.CompareTo(a.Doc)));
+
+    private long[] published = [];
+    private int docBase;
+    private int totalHits;
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer)
+    {
+        // Dates decide the order; scores are never read.
+    }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        published = SegmentValues.For(context.AtomicReader).Published;
+        docBase = context.DocBase;
+    }
+
+    public void Collect(int doc)
+    {
+        totalHits++;
+        var key = (published[doc], docBase + doc);
+        if (kept.Count < size)
+        {
+            kept.Enqueue(key.Item2, key);
+        }
+        else if (kept.TryPeek(out _, out var worst) && kept.Comparer.Compare(key, worst) > 0)
+        {
+            kept.DequeueEnqueue(key.Item2, key);
+        }
+    }
+
+    public TopDocs TopDocs()
+    {
+        var hits = new ScoreDoc[kept.Count];
+        for (var i = hits.Length - 1; i >= 0; i--)
+        {
+            hits[i] = new ScoreDoc(kept.Dequeue(), float.NaN);
+        }
+
+        return new TopDocs(totalHits, hits, float.NaN);
+    }
+}
