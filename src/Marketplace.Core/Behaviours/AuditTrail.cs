@@ -1,6 +1,6 @@
+using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
-using Marketplace.Core.Common;
 
 namespace Marketplace.Core.Behaviours;
 

@@ -18,8 +18,14 @@ public sealed class ChallengeAccessTests(SliceFixture app) : IClassFixture<Slice
         app.AsAnonymous();
         await app.SendAsync(new RegisterAccount.Command
         {
-            AccountType = AccountType.Agency, DisplayName = "เจ้าหน้าที่หน่วยงานอื่น", Email = OtherBuyer, Password = "correct-horse-9",
-            NameTh = "สำนักงานอื่น", NameEn = "Other Office", ProvinceCode = "TH-10", ContactEmail = OtherBuyer,
+            AccountType = AccountType.Agency,
+            DisplayName = "เจ้าหน้าที่หน่วยงานอื่น",
+            Email = OtherBuyer,
+            Password = "correct-horse-9",
+            NameTh = "สำนักงานอื่น",
+            NameEn = "Other Office",
+            ProvinceCode = "TH-10",
+            ContactEmail = OtherBuyer,
         });
     }
 

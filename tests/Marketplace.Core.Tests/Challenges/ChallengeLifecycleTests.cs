@@ -66,8 +66,10 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
 
         await app.SendAsync(new Award.Command
         {
-            ChallengeId = id, Winners = [new Award.Winner { ProposalId = winner, ContractValueBaht = "1,450,000" }],
-            ContractDate = Today.AddDays(40), FeedbackToOthers = "ราคาดีแต่แนวทางยังไม่ครอบคลุม",
+            ChallengeId = id,
+            Winners = [new Award.Winner { ProposalId = winner, ContractValueBaht = "1,450,000" }],
+            ContractDate = Today.AddDays(40),
+            FeedbackToOthers = "ราคาดีแต่แนวทางยังไม่ครอบคลุม",
         });
 
         var awarded = await StoredAsync(id);

@@ -71,8 +71,15 @@ public sealed class OrganisationProfileAndVerificationTests(SliceFixture app) : 
         app.AsAnonymous();
         async Task<int> Register(string email, string juristic) => (await app.SendAsync(new RegisterAccount.Command
         {
-            AccountType = AccountType.Startup, DisplayName = "ผู้สมัคร", Email = email, Password = "correct-horse-9", NameTh = "บริษัท ผู้สมัคร จำกัด",
-            NameEn = "Applicant " + email, JuristicNumber = juristic, ProvinceCode = "TH-10", ContactEmail = email,
+            AccountType = AccountType.Startup,
+            DisplayName = "ผู้สมัคร",
+            Email = email,
+            Password = "correct-horse-9",
+            NameTh = "บริษัท ผู้สมัคร จำกัด",
+            NameEn = "Applicant " + email,
+            JuristicNumber = juristic,
+            ProvinceCode = "TH-10",
+            ContactEmail = email,
         })).OrganisationId;
         var first = await Register("first@applicant.example", "0105563000035");
         var second = await Register("second@applicant.example", "0105562000023");

@@ -10,9 +10,16 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
 {
     private static RegisterAccount.Command Startup(string email, string juristic = "0105536000372") => new()
     {
-        AccountType = AccountType.Startup, DisplayName = "สมชาย ใจดี", Email = email, Password = "correct-horse-9",
-        NameTh = "บริษัท ทดสอบ จำกัด", NameEn = "Test Startup " + email, JuristicNumber = juristic, ProvinceCode = "TH-10",
-        ContactEmail = email, Website = "https://test.example",
+        AccountType = AccountType.Startup,
+        DisplayName = "สมชาย ใจดี",
+        Email = email,
+        Password = "correct-horse-9",
+        NameTh = "บริษัท ทดสอบ จำกัด",
+        NameEn = "Test Startup " + email,
+        JuristicNumber = juristic,
+        ProvinceCode = "TH-10",
+        ContactEmail = email,
+        Website = "https://test.example",
     };
 
     [Fact]
@@ -25,8 +32,10 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
         Assert.Equal(OrganisationKind.Vendor, organisation.Kind);
         Assert.Equal(VerificationState.Pending, organisation.Verification);
         Assert.Equal("0105536000372", organisation.JuristicNumber);
-        var roles = await app.QueryDbAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                                                  where ur.UserId == result.UserId select r.Name).ToListAsync());
+        var roles = await app.QueryDbAsync(db => (from ur in db.UserRoles
+                                                  join r in db.Roles on ur.RoleId equals r.Id
+                                                  where ur.UserId == result.UserId
+                                                  select r.Name).ToListAsync());
         Assert.Equal([Roles.Vendor], roles);
         var audit = await app.AuditRowsAsync();
         Assert.Contains(audit, a => a.Action == "RegisterAccount" && a.EntityType == nameof(Organisation) && a.EntityId == result.OrganisationId.ToString());
@@ -71,7 +80,11 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
         var host = new Uri(agency.Website!).Host.Replace("www.", "");
         RegisterAccount.Command Join(string email) => new()
         {
-            AccountType = AccountType.Agency, DisplayName = "เจ้าหน้าที่", Email = email, Password = "correct-horse-9", JoinAgencyId = agency.Id,
+            AccountType = AccountType.Agency,
+            DisplayName = "เจ้าหน้าที่",
+            Email = email,
+            Password = "correct-horse-9",
+            JoinAgencyId = agency.Id,
         };
 
         var joined = await app.SendAsync(Join($"officer@{host}"));
@@ -89,8 +102,14 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
         app.AsAnonymous();
         var result = await app.SendAsync(new RegisterAccount.Command
         {
-            AccountType = AccountType.Agency, DisplayName = "นางสาวข้าราชการ", Email = "staff@newagency.go.th.example", Password = "correct-horse-9",
-            NameTh = "สำนักงานทดสอบ", NameEn = "Office of Testing", ProvinceCode = "TH-50", ContactEmail = "saraban@newagency.go.th.example",
+            AccountType = AccountType.Agency,
+            DisplayName = "นางสาวข้าราชการ",
+            Email = "staff@newagency.go.th.example",
+            Password = "correct-horse-9",
+            NameTh = "สำนักงานทดสอบ",
+            NameEn = "Office of Testing",
+            ProvinceCode = "TH-50",
+            ContactEmail = "saraban@newagency.go.th.example",
         });
 
         var organisation = await app.QueryDbAsync(db => db.Organisations.SingleAsync(o => o.Id == result.OrganisationId));

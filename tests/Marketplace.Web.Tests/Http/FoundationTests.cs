@@ -12,9 +12,16 @@ public sealed class FoundationTests(MarketplaceFactory factory) : IClassFixture<
 {
     private static Dictionary<string, string> StartupForm(string email, string juristic) => new()
     {
-        ["Input.AccountType"] = "Startup", ["Input.Language"] = "th", ["Input.DisplayName"] = "ณัฐ ทดสอบ", ["Input.Email"] = email,
-        ["Input.Password"] = "correct-horse-9", ["Input.NameTh"] = "บริษัท เว็บเทสต์ จำกัด", ["Input.NameEn"] = "Web Test Co " + email,
-        ["Input.JuristicNumber"] = juristic, ["Input.ProvinceCode"] = "TH-10", ["Input.ContactEmail"] = email,
+        ["Input.AccountType"] = "Startup",
+        ["Input.Language"] = "th",
+        ["Input.DisplayName"] = "ณัฐ ทดสอบ",
+        ["Input.Email"] = email,
+        ["Input.Password"] = "correct-horse-9",
+        ["Input.NameTh"] = "บริษัท เว็บเทสต์ จำกัด",
+        ["Input.NameEn"] = "Web Test Co " + email,
+        ["Input.JuristicNumber"] = juristic,
+        ["Input.ProvinceCode"] = "TH-10",
+        ["Input.ContactEmail"] = email,
     };
 
     private async Task<T> Db<T>(Func<MarketplaceDbContext, Task<T>> query)

@@ -45,12 +45,27 @@ internal sealed record SeedSolution(
 {
     public ListingContent ToContent() => new()
     {
-        TitleTh = TitleTh, TitleEn = TitleEn, SummaryTh = SummaryTh, SummaryEn = SummaryEn, DescriptionTh = DescriptionTh,
-        DescriptionEn = DescriptionEn, Sector = Sector, PrimaryCategory = PrimaryCategory, SecondaryCategories = SecondaryCategories ?? [],
-        Tags = Tags ?? [], Provinces = Provinces ?? [], Maturity = Maturity, AgenciesUsing = AgenciesUsing, PricingModel = PricingModel,
-        PriceSatang = PriceSatang, NoPriceReason = NoPriceReason, Website = Website, DemoUrl = DemoUrl,
+        TitleTh = TitleTh,
+        TitleEn = TitleEn,
+        SummaryTh = SummaryTh,
+        SummaryEn = SummaryEn,
+        DescriptionTh = DescriptionTh,
+        DescriptionEn = DescriptionEn,
+        Sector = Sector,
+        PrimaryCategory = PrimaryCategory,
+        SecondaryCategories = SecondaryCategories ?? [],
+        Tags = Tags ?? [],
+        Provinces = Provinces ?? [],
+        Maturity = Maturity,
+        AgenciesUsing = AgenciesUsing,
+        PricingModel = PricingModel,
+        PriceSatang = PriceSatang,
+        NoPriceReason = NoPriceReason,
+        Website = Website,
+        DemoUrl = DemoUrl,
         Certifications = (Certifications ?? []).Select(c => new Certification(c.Kind, c.Number, c.Expires is null ? null : DateOnly.Parse(c.Expires, System.Globalization.CultureInfo.InvariantCulture))).ToList(),
-        DataHandling = DataHandling ?? new DataHandling(false, false, "Thailand"), PilotPackages = PilotPackages ?? [],
+        DataHandling = DataHandling ?? new DataHandling(false, false, "Thailand"),
+        PilotPackages = PilotPackages ?? [],
     };
 }
 
@@ -65,9 +80,22 @@ internal sealed record SeedChallenge(
 {
     public ChallengeContent ToContent() => new()
     {
-        TitleTh = TitleTh, TitleEn = TitleEn, ProblemTh = ProblemTh, ProblemEn = ProblemEn, OutcomesTh = OutcomesTh, OutcomesEn = OutcomesEn,
-        Sector = Sector, Category = Category, Provinces = Provinces ?? [], BudgetMinSatang = BudgetMinSatang, BudgetMaxSatang = BudgetMaxSatang,
-        Criteria = Criteria, Eligibility = Eligibility, ContactTh = ContactTh, ContactEn = ContactEn, ContactEmail = ContactEmail,
+        TitleTh = TitleTh,
+        TitleEn = TitleEn,
+        ProblemTh = ProblemTh,
+        ProblemEn = ProblemEn,
+        OutcomesTh = OutcomesTh,
+        OutcomesEn = OutcomesEn,
+        Sector = Sector,
+        Category = Category,
+        Provinces = Provinces ?? [],
+        BudgetMinSatang = BudgetMinSatang,
+        BudgetMaxSatang = BudgetMaxSatang,
+        Criteria = Criteria,
+        Eligibility = Eligibility,
+        ContactTh = ContactTh,
+        ContactEn = ContactEn,
+        ContactEmail = ContactEmail,
     };
 }
 

@@ -74,7 +74,11 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
         {
             var user = new AppUser
             {
-                UserName = row.Email, Email = row.Email, EmailConfirmed = true, DisplayName = row.DisplayName, Language = row.Language,
+                UserName = row.Email,
+                Email = row.Email,
+                EmailConfirmed = true,
+                DisplayName = row.DisplayName,
+                Language = row.Language,
                 OrganisationId = row.Organisation is null ? null : organisations[row.Organisation].Id,
             };
             // Only demo accounts get a known password; the other sample people cannot sign in.

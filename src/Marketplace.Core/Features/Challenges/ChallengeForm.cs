@@ -41,12 +41,22 @@ public sealed class ChallengeForm
 
     public ChallengeContent ToContent() => new()
     {
-        TitleTh = TitleTh!.Trim(), TitleEn = Clean(TitleEn), ProblemTh = ProblemTh!.Trim(), ProblemEn = Clean(ProblemEn),
-        OutcomesTh = OutcomesTh!.Trim(), OutcomesEn = Clean(OutcomesEn), Sector = Sector, Category = Category, Provinces = Provinces.Distinct().ToList(),
-        BudgetMinSatang = Money.ParseBaht(BudgetMinBaht)!.Value, BudgetMaxSatang = Money.ParseBaht(BudgetMaxBaht)!.Value,
+        TitleTh = TitleTh!.Trim(),
+        TitleEn = Clean(TitleEn),
+        ProblemTh = ProblemTh!.Trim(),
+        ProblemEn = Clean(ProblemEn),
+        OutcomesTh = OutcomesTh!.Trim(),
+        OutcomesEn = Clean(OutcomesEn),
+        Sector = Sector,
+        Category = Category,
+        Provinces = Provinces.Distinct().ToList(),
+        BudgetMinSatang = Money.ParseBaht(BudgetMinBaht)!.Value,
+        BudgetMaxSatang = Money.ParseBaht(BudgetMaxBaht)!.Value,
         Criteria = Criteria.Where(c => !c.IsBlank).Select(c => new Criterion(c.NameTh!.Trim(), Clean(c.NameEn), c.Weight!.Value)).ToList(),
         Eligibility = new Eligibility(VerifiedOnly, RequireInnovationList ? Domain.Catalogue.Certification.InnovationList : null),
-        ContactTh = Clean(ContactTh), ContactEn = Clean(ContactEn), ContactEmail = ContactEmail!.Trim(),
+        ContactTh = Clean(ContactTh),
+        ContactEn = Clean(ContactEn),
+        ContactEmail = ContactEmail!.Trim(),
     };
 
     /// <summary>Deadlines are the end of the chosen day in Thailand (UTC+7).</summary>
@@ -56,15 +66,25 @@ public sealed class ChallengeForm
     {
         var form = new ChallengeForm
         {
-            TitleTh = c.Content.TitleTh, TitleEn = c.Content.TitleEn, ProblemTh = c.Content.ProblemTh, ProblemEn = c.Content.ProblemEn,
-            OutcomesTh = c.Content.OutcomesTh, OutcomesEn = c.Content.OutcomesEn, Sector = c.Content.Sector, Category = c.Content.Category,
-            Provinces = c.Content.Provinces.ToList(), BudgetMinBaht = Money.ToBahtInput(c.Content.BudgetMinSatang),
+            TitleTh = c.Content.TitleTh,
+            TitleEn = c.Content.TitleEn,
+            ProblemTh = c.Content.ProblemTh,
+            ProblemEn = c.Content.ProblemEn,
+            OutcomesTh = c.Content.OutcomesTh,
+            OutcomesEn = c.Content.OutcomesEn,
+            Sector = c.Content.Sector,
+            Category = c.Content.Category,
+            Provinces = c.Content.Provinces.ToList(),
+            BudgetMinBaht = Money.ToBahtInput(c.Content.BudgetMinSatang),
             BudgetMaxBaht = Money.ToBahtInput(c.Content.BudgetMaxSatang),
             QuestionsDeadline = DateOnly.FromDateTime(c.QuestionsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
             ProposalsDeadline = DateOnly.FromDateTime(c.ProposalsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
             Criteria = c.Content.Criteria.Select(x => new CriterionRow { NameTh = x.NameTh, NameEn = x.NameEn, Weight = x.Weight }).ToList(),
-            VerifiedOnly = c.Content.Eligibility.VerifiedOnly, RequireInnovationList = c.Content.Eligibility.RequiredCertification is not null,
-            ContactTh = c.Content.ContactTh, ContactEn = c.Content.ContactEn, ContactEmail = c.Content.ContactEmail,
+            VerifiedOnly = c.Content.Eligibility.VerifiedOnly,
+            RequireInnovationList = c.Content.Eligibility.RequiredCertification is not null,
+            ContactTh = c.Content.ContactTh,
+            ContactEn = c.Content.ContactEn,
+            ContactEmail = c.Content.ContactEmail,
         };
         form.PadCriteriaRows();
         return form;

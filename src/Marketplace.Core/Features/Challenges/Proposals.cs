@@ -58,8 +58,11 @@ public static class Proposals
             var existing = await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
             var current = existing is null ? null : new Send
             {
-                ChallengeId = challenge.Id, ListingId = existing.Terms.ListingId, Approach = existing.Terms.Approach,
-                PriceBaht = Money.ToBahtInput(existing.Terms.PriceSatang), TimelineDays = existing.Terms.TimelineDays,
+                ChallengeId = challenge.Id,
+                ListingId = existing.Terms.ListingId,
+                Approach = existing.Terms.Approach,
+                PriceBaht = Money.ToBahtInput(existing.Terms.PriceSatang),
+                TimelineDays = existing.Terms.TimelineDays,
             };
             return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback);
         }

@@ -28,7 +28,15 @@ public static class OrganisationQueue
             var rows = await pending.OrderBy(o => o.CreatedAt).Skip((page - 1) * request.PageSize).Take(request.PageSize)
                 .Select(o => new
                 {
-                    o.Id, o.Kind, o.NameTh, o.NameEn, o.JuristicNumber, o.ProvinceCode, o.Website, o.ContactEmail, o.CreatedAt,
+                    o.Id,
+                    o.Kind,
+                    o.NameTh,
+                    o.NameEn,
+                    o.JuristicNumber,
+                    o.ProvinceCode,
+                    o.Website,
+                    o.ContactEmail,
+                    o.CreatedAt,
                     Members = db.Users.Where(u => u.OrganisationId == o.Id).Select(u => u.Email!).ToList(),
                 })
                 .ToListAsync(cancellationToken);

@@ -53,9 +53,18 @@ public static class EditOrganisationProfile
                 ?? throw new NotFoundException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดองค์กร", "This account does not belong to an organisation"));
             return await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new Command
             {
-                OrganisationId = o.Id, NameTh = o.NameTh, NameEn = o.NameEn, ProvinceCode = o.ProvinceCode, Website = o.Website,
-                ContactEmail = o.ContactEmail, ContactPhone = o.ContactPhone, DescriptionTh = o.DescriptionTh,
-                DescriptionEn = o.DescriptionEn, Verification = o.Verification, RejectionReason = o.RejectionReason, Kind = o.Kind,
+                OrganisationId = o.Id,
+                NameTh = o.NameTh,
+                NameEn = o.NameEn,
+                ProvinceCode = o.ProvinceCode,
+                Website = o.Website,
+                ContactEmail = o.ContactEmail,
+                ContactPhone = o.ContactPhone,
+                DescriptionTh = o.DescriptionTh,
+                DescriptionEn = o.DescriptionEn,
+                Verification = o.Verification,
+                RejectionReason = o.RejectionReason,
+                Kind = o.Kind,
             }).SingleAsync(cancellationToken);
         }
     }

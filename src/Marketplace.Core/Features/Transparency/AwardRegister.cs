@@ -50,7 +50,12 @@ public static class AwardRegister
             var challenges = await ordered
                 .Select(c => new
                 {
-                    c.Id, c.Slug, c.Content, c.PublishedAt, c.ProposalsDeadline, c.AwardedAt,
+                    c.Id,
+                    c.Slug,
+                    c.Content,
+                    c.PublishedAt,
+                    c.ProposalsDeadline,
+                    c.AwardedAt,
                     Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
                 })
                 .ToListAsync(cancellationToken);
@@ -68,7 +73,9 @@ public static class AwardRegister
                 .OrderBy(p => p.Id)
                 .Select(p => new
                 {
-                    p.ChallengeId, p.ContractValueSatang, p.ContractDate,
+                    p.ChallengeId,
+                    p.ContractValueSatang,
+                    p.ContractDate,
                     Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
                 })
                 .ToListAsync(cancellationToken);

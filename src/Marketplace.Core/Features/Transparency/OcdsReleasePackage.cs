@@ -27,7 +27,14 @@ public static class OcdsReleasePackage
                 .OrderBy(c => c.Id)
                 .Select(c => new
                 {
-                    c.Id, c.Slug, c.Content, c.State, c.PublishedAt, c.QuestionsDeadline, c.ProposalsDeadline, c.AwardedAt,
+                    c.Id,
+                    c.Slug,
+                    c.Content,
+                    c.State,
+                    c.PublishedAt,
+                    c.QuestionsDeadline,
+                    c.ProposalsDeadline,
+                    c.AwardedAt,
                     Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
                 })
                 .ToListAsync(cancellationToken);
@@ -35,7 +42,10 @@ public static class OcdsReleasePackage
                 .Where(p => p.State != ProposalState.Withdrawn)
                 .Select(p => new
                 {
-                    p.Id, p.ChallengeId, p.State, p.ContractValueSatang,
+                    p.Id,
+                    p.ChallengeId,
+                    p.State,
+                    p.ContractValueSatang,
                     Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
                 })
                 .ToListAsync(cancellationToken);

@@ -56,7 +56,14 @@ public static class PublicChallenges
                 .Skip((page - 1) * size).Take(size)
                 .Select(c => new
                 {
-                    c.Id, c.Slug, c.Content, c.State, c.PublishedAt, c.QuestionsDeadline, c.ProposalsDeadline, c.AwardedAt,
+                    c.Id,
+                    c.Slug,
+                    c.Content,
+                    c.State,
+                    c.PublishedAt,
+                    c.QuestionsDeadline,
+                    c.ProposalsDeadline,
+                    c.AwardedAt,
                     Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
                 })
                 .ToListAsync(cancellationToken);

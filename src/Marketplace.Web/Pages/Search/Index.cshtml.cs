@@ -50,8 +50,14 @@ public sealed class IndexModel(IMediator mediator, MarketplaceDbContext db) : Pa
     {
         var query = new Dictionary<string, string?>
         {
-            ["q"] = Q, ["sector"] = Sector, ["category"] = Category, ["province"] = Province, ["maturity"] = Maturity,
-            ["pricing"] = Pricing, ["certified"] = Certified, ["sort"] = Sort,
+            ["q"] = Q,
+            ["sector"] = Sector,
+            ["category"] = Category,
+            ["province"] = Province,
+            ["maturity"] = Maturity,
+            ["pricing"] = Pricing,
+            ["certified"] = Certified,
+            ["sort"] = Sort,
         };
         query[name] = value;
         return "/search" + QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value)));
@@ -59,7 +65,12 @@ public sealed class IndexModel(IMediator mediator, MarketplaceDbContext db) : Pa
 
     public string? Current(string facet) => facet switch
     {
-        "sector" => Sector, "category" => Category, "province" => Province, "maturity" => Maturity,
-        "pricing" => Pricing, "certified" => Certified, _ => null,
+        "sector" => Sector,
+        "category" => Category,
+        "province" => Province,
+        "maturity" => Maturity,
+        "pricing" => Pricing,
+        "certified" => Certified,
+        _ => null,
     };
 }
