@@ -42,7 +42,8 @@ public sealed partial class SolutionIndex : IDisposable
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = SimilarityFactory.Similarity,
-            RAMBufferSizeMB = 64,
+            // A rebuild flushes fewer, larger segments, which leaves less to merge; a steady trickle of upserts never fills it.
+            RAMBufferSizeMB = 256,
         };
         writer = new IndexWriter(directory, config);
         try

@@ -61,7 +61,7 @@ public sealed class AnalyzerTests
     }
 
     [Fact]
-    public void The_unstemmed_chain_keeps_words_as_written_for_spelling_and_autocomplete()
+    public void The_unstemmed_chain_keeps_words_as_written_for_autocomplete_and_typo_checks()
     {
         Assert.Equal(["monitoring", "cafes"], Terms("unstemmed", "Monitoring Cafés"));
     }

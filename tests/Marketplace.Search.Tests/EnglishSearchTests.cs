@@ -50,6 +50,22 @@ public sealed class EnglishSearchTests
     }
 
     [Fact]
+    public void Field_weights_order_title_then_summary_then_description_then_tags_and_vendor()
+    {
+        using var index = IndexOf(
+            Listing(1, "ก", titleEn: "Tools", tags: ["drone"]),
+            Listing(2, "ข", titleEn: "Tools", descriptionEn: "Flies a drone over the rice fields every morning"),
+            Listing(3, "ค", titleEn: "Drone mapping"),
+            Listing(4, "ง", titleEn: "Tools", summaryEn: "A drone for rice fields"),
+            Listing(5, "จ", titleEn: "Tools", vendorEn: "Drone Works Co., Ltd."));
+
+        var ids = index.Search(new SearchRequest("drone")).Ids();
+
+        Assert.Equal([3, 4, 2], ids[..3]);
+        Assert.Equal([1, 5], ids[3..].Order());
+    }
+
+    [Fact]
     public void Stop_words_do_not_have_to_match()
     {
         using var index = IndexOf(Listing(1, "ก", titleEn: "Platform elderly care"));

@@ -10,8 +10,8 @@ namespace Marketplace.Search.Analysis;
 /// <summary>
 /// One analyzer for every field, chosen by field name: Thai bigrams for the bigram field; otherwise ICU words,
 /// lower-cased, folded to ASCII (café = cafe) and stemmed with KStem ("monitoring" = "monitor"). Stemming applies to
-/// the Latin words inside Thai text too, and leaves Thai words alone; the "unstemmed" chain serves the spelling
-/// vocabulary and autocomplete, which must keep words as written.
+/// the Latin words inside Thai text too, and leaves Thai words alone; the "unstemmed" chain serves autocomplete and
+/// typo correction, which compare words as written.
 /// </summary>
 public sealed class MarketplaceAnalyzer : Analyzer
 {

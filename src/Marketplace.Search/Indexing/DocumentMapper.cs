@@ -8,8 +8,8 @@ namespace Marketplace.Search.Indexing;
 
 /// <summary>
 /// Turns a listing into a Lucene document. Each text is segmented once (<see cref="AnalyzedText"/>) and replayed
-/// into the fields that need it: the combined matching fields (all, meta), the weighting fields (title, summary),
-/// the spelling vocabulary and the autocomplete terms; plus Thai bigrams, facet doc values and sort keys. Per-field
+/// into the fields that need it: the combined matching field (all), the weighting fields (title, summary, meta),
+/// the autocomplete keys; plus Thai bigrams, facet doc values and sort keys. Per-field
 /// copies of the long descriptions are deliberately absent: each term costs a dictionary seek per segment at query
 /// time and postings at build time, and the description's weight is what the combined field already gives.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class DocumentMapper
         var tags = (solution.Tags ?? []).Select(Analyze).ToArray();
         var vendors = new[] { Analyze(solution.VendorNameTh), Analyze(solution.VendorNameEn) };
 
-        Index(document, FieldNames.All, titles.Concat(summaries).Concat(descriptions));
+        Index(document, FieldNames.All, titles.Concat(summaries).Concat(descriptions).Concat(tags).Concat(vendors));
         Index(document, FieldNames.Meta, tags.Concat(vendors));
         Index(document, FieldNames.Title, titles);
         Index(document, FieldNames.Summary, summaries);
@@ -65,16 +65,10 @@ internal static class DocumentMapper
         document.Add(new NumericDocValuesField(FieldNames.Published, solution.PublishedAt.UtcTicks));
         document.Add(new SortedDocValuesField(FieldNames.NameSort, new BytesRef(NameKey(solution.TitleTh ?? string.Empty))));
 
-        var everything = titles.Concat(summaries).Concat(descriptions).Concat(tags).Concat(vendors).OfType<AnalyzedText>();
-        document.Add(FieldTypes.KeysField(FieldNames.Spelling,
-            everything.SelectMany(t => t.Tokens).Select(t => t.Term).Where(IsLatinWord).Distinct(StringComparer.Ordinal)));
         document.Add(FieldTypes.KeysField(FieldNames.Suggest, Suggestions(titles, Suggestion.TitleKind)
             .Concat(Suggestions(tags, Suggestion.TagKind)).Concat(Suggestions(vendors, Suggestion.VendorKind)).Distinct(StringComparer.Ordinal)));
         return document;
     }
-
-    /// <summary>Lower-case ASCII words of 3 to 30 letters: the vocabulary typo correction compares against.</summary>
-    private static bool IsLatinWord(string term) => term.Length is >= 3 and <= 30 && term.All(char.IsAsciiLetterLower);
 
     // Doc values cap a value at 32 KB; a title's first 200 characters decide its place in the list anyway.
     private static byte[] NameKey(string title) => ThaiAnalysis.SortKey(title.Length > 200 ? title[..200] : title);

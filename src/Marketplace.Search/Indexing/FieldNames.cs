@@ -19,10 +19,10 @@ internal static class FieldNames
     public const string VendorTh = "vendor_th";
     public const string VendorEn = "vendor_en";
 
-    /// <summary>Titles, summaries and descriptions, Thai and English: the field every word is matched in.</summary>
+    /// <summary>Every text — titles, summaries, descriptions, tags, vendor names, Thai and English: where words are matched.</summary>
     public const string All = "all";
 
-    /// <summary>Tags and vendor names: matched too, but weighted below the description.</summary>
+    /// <summary>Tags and vendor names again, so scoring can weigh them below the description.</summary>
     public const string Meta = "meta";
 
     /// <summary>Thai and English titles again, for the title's extra weight and phrase boost.</summary>
@@ -34,7 +34,7 @@ internal static class FieldNames
     /// <summary>Thai bigrams of every Thai text (title, summary, description, tags, vendor).</summary>
     public const string Bigrams = "bigrams";
 
-    /// <summary>Analysis only, never indexed: the word chain without stemming (spelling, suggestions, typo checks).</summary>
+    /// <summary>Analysis only, never indexed: the word chain without stemming (autocomplete, typo checks).</summary>
     public const string Unstemmed = "unstemmed";
 
     public const string Sector = "f_sector";
@@ -46,9 +46,6 @@ internal static class FieldNames
 
     public const string Published = "published";
     public const string NameSort = "name_sort";
-
-    /// <summary>Every Latin word of the listing, unstemmed: the vocabulary typo correction searches.</summary>
-    public const string Spelling = "spell";
 
     /// <summary>Autocomplete keys: a kind marker and 24 normalised characters from each word start (see SuggestText).</summary>
     public const string Suggest = "suggest";

@@ -11,7 +11,7 @@ internal static class FieldTypes
     /// <summary>Phrase matching needs positions; length normalisation is meaningless for bigrams.</summary>
     public static readonly FieldType Bigrams = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true });
 
-    /// <summary>Lookup vocabularies (spelling, autocomplete keys): which listings have the term, nothing else.</summary>
+    /// <summary>Lookup vocabularies (autocomplete keys): which listings have the term, nothing else.</summary>
     public static readonly FieldType Keys = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
         OmitNorms = true,

@@ -3,42 +3,53 @@ using Lucene.Net.Search;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// Re-scores first-pass candidates with a second query: the second score decides, the first breaks ties. Written
-/// here because Lucene.Net 4.8's QueryRescorer throws NullReferenceException when the second query has no scorer
-/// in a segment (none of its terms occur there), which the combined matching fields make possible.
+/// Re-scores first-pass candidates with a weighted sum of second queries (a weight may be negative): the second
+/// score decides, the first breaks ties. Written here because Lucene.Net 4.8's QueryRescorer takes one query and
+/// throws NullReferenceException when that query has no scorer in a segment (none of its terms occur there).
 /// </summary>
 internal static class CandidateRescorer
 {
     private const float FirstPassWeight = 0.1f;
 
-    public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, Query scoring, int topN)
+    public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, IReadOnlyList<(Query Query, float Weight)> parts, int topN)
     {
         var hits = firstPass.ScoreDocs.OrderBy(h => h.Doc).ToArray();
-        var weight = searcher.CreateNormalizedWeight(scoring);
+        var second = new float[hits.Length];
+        foreach (var (query, weight) in parts)
+        {
+            AddScores(searcher, hits, searcher.CreateNormalizedWeight(query), weight, second);
+        }
+
+        for (var i = 0; i < hits.Length; i++)
+        {
+            hits[i].Score = second[i] + (FirstPassWeight * hits[i].Score);
+        }
+
+        var best = hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).Take(topN).ToArray();
+        return new TopDocs(firstPass.TotalHits, best, best.Length > 0 ? best[0].Score : float.NaN);
+    }
+
+    /// <summary>Walks the candidates in document order, advancing one scorer per segment.</summary>
+    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, float factor, float[] scores)
+    {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;
         var leafEnd = 0;
         Scorer? scorer = null;
-        foreach (var hit in hits)
+        for (var i = 0; i < hits.Length; i++)
         {
-            while (hit.Doc >= leafEnd)
+            while (hits[i].Doc >= leafEnd)
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
                 scorer = weight.GetScorer(leaves[leaf], null);
             }
 
-            var target = hit.Doc - leaves[leaf].DocBase;
-            var second = 0f;
+            var target = hits[i].Doc - leaves[leaf].DocBase;
             if (scorer is not null && (scorer.DocID >= target || scorer.Advance(target) >= target) && scorer.DocID == target)
             {
-                second = scorer.GetScore();
+                scores[i] += factor * scorer.GetScore();
             }
-
-            hit.Score = second + (FirstPassWeight * hit.Score);
         }
-
-        var best = hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).Take(topN).ToArray();
-        return new TopDocs(firstPass.TotalHits, best, best.Length > 0 ? best[0].Score : float.NaN);
     }
 }

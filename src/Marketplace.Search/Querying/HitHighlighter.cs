@@ -112,11 +112,24 @@ internal sealed class HitHighlighter
 
     /// <summary>
     /// Analysing a text costs far more than scanning it: skip the Highlighter when no term (folded, or as a stem
-    /// prefix) appears in the text at all. A false "may" only costs time; a false "no" cannot happen for Thai.
+    /// prefix) appears in the text — a Latin one only at the start of a word, so "ai" does not send every text with
+    /// "maintain" through ICU. A false "may" only costs time; a false "no" cannot happen for Thai.
     /// </summary>
     private static bool MayContain(string text, string[] probes)
     {
         var folded = SuggestText.Normalise(text);
-        return probes.Any(p => folded.Contains(p, StringComparison.Ordinal));
+        foreach (var probe in probes)
+        {
+            var latin = char.IsAsciiLetter(probe[0]) || char.IsAsciiDigit(probe[0]);
+            for (var at = folded.IndexOf(probe, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(probe, at + 1, StringComparison.Ordinal))
+            {
+                if (!latin || at == 0 || !char.IsLetterOrDigit(folded[at - 1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

@@ -149,10 +149,6 @@ internal sealed class ParsedQuery
         return tokens;
     }
 
-    /// <summary>The indexed (stemmed) form of one word.</summary>
-    public static string Stem(Analyzer analyzer, string word) =>
-        Terms(analyzer, FieldNames.All, word, 1) is [var stem] ? stem : word;
-
     private static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
     {
         var terms = new List<string>();

@@ -5,10 +5,10 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// The scoring query, applied to first-pass candidates only. Weights are layered: a word counts through the
-/// combined field (1) or tags and vendor names (0.8), and again through the title (+3) and summary (+1), so title >
-/// summary > description > tags and vendor. Every term costs a dictionary seek per segment (tens of microseconds in
-/// Lucene.Net), which is why the layers reuse a few fields instead of one field per text and language.
+/// The scoring queries, applied to first-pass candidates only. Weights are layered on the combined field (1): the
+/// title adds 3, the summary 1, and tags and vendor names take back 0.2 (<see cref="MetaPenalty"/>), so title >
+/// summary > description > tags and vendor. Every term costs a dictionary seek per segment (microseconds to tens
+/// of microseconds in Lucene.Net), which is why the layers reuse a few fields instead of one per text and language.
 /// </summary>
 internal sealed partial class QueryBuilder
 {
@@ -17,8 +17,27 @@ internal sealed partial class QueryBuilder
     private const float ProximityBoost = 1f;
     private const float BigramDiscount = 0.6f;
 
+    /// <summary>The share of a tag or vendor-name match taken back, so those rank below the description.</summary>
+    public const float MetaPenalty = 0.2f;
+
     private static readonly (string Field, float Weight)[] Weights =
-        [(FieldNames.All, 1f), (FieldNames.Meta, 0.8f), (FieldNames.Title, 3f), (FieldNames.Summary, 1f)];
+        [(FieldNames.All, 1f), (FieldNames.Title, 3f), (FieldNames.Summary, 1f)];
+
+    /// <summary>The words in tags and vendor names: scored, then subtracted with <see cref="MetaPenalty"/>.</summary>
+    public Query ScoreMeta(ParsedQuery parsed)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var token in parsed.Tokens.DistinctBy(t => t.Stemmed))
+        {
+            query.Add(new TermQuery(new Term(FieldNames.Meta, token.Stemmed)), Occur.SHOULD);
+            foreach (var (stem, similarity) in Corrections(token))
+            {
+                query.Add(Boosted(new TermQuery(new Term(FieldNames.Meta, stem)), TypoDiscount * similarity), Occur.SHOULD);
+            }
+        }
+
+        return query;
+    }
 
     /// <summary>Scores a listing that already matched; every clause is optional. Thai runs count when matching used them.</summary>
     public Query Score(ParsedQuery parsed, bool thaiRuns)

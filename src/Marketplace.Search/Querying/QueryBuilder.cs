@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
@@ -20,11 +19,11 @@ internal enum MatchMode
 
 /// <summary>
 /// Builds Lucene queries from parsed words, never from query syntax, in two parts. The match query decides which
-/// listings qualify and gives a first ranking from the combined fields — two posting lists per word — so it stays
-/// cheap for words found in most listings. The scoring query re-ranks the best candidates with the field weights,
-/// phrases, Thai runs and proximity, so a listing with "ข้อมูลสุขภาพ" outranks one with the two words apart.
+/// listings qualify and gives a first ranking from the combined field — one posting list per word, so a conjunction
+/// of common words stays a plain term intersection. The scoring query re-ranks the best candidates with the field
+/// weights, phrases, Thai runs and proximity, so a listing with "ข้อมูลสุขภาพ" outranks one with the words apart.
 /// </summary>
-internal sealed partial class QueryBuilder(IndexReader reader, Analyzer analyzer)
+internal sealed partial class QueryBuilder(IndexReader reader)
 {
     // Typo lookups per query; a query of thirty unknown words is not a person misspelling.
     private const int MaxTypoWords = 4;
@@ -111,8 +110,7 @@ internal sealed partial class QueryBuilder(IndexReader reader, Analyzer analyzer
         Query words;
         if (unit.IsQuoted)
         {
-            var stems = unit.Tokens.Select(t => t.Stemmed).ToList();
-            words = AnyOf([Phrase(FieldNames.All, stems, 0), Phrase(FieldNames.Meta, stems, 0)]);
+            words = Phrase(FieldNames.All, unit.Tokens.Select(t => t.Stemmed), 0);
         }
         else if (unit.Tokens.Count == 1 || unit.IsOptional)
         {
@@ -132,13 +130,19 @@ internal sealed partial class QueryBuilder(IndexReader reader, Analyzer analyzer
         return thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
     }
 
-    private BooleanQuery MatchWord(QueryToken token)
+    private Query MatchWord(QueryToken token)
     {
-        var forms = AnyOf([new TermQuery(new Term(FieldNames.All, token.Stemmed)), new TermQuery(new Term(FieldNames.Meta, token.Stemmed))]);
-        foreach (var (stem, similarity) in Corrections(token))
+        var word = new TermQuery(new Term(FieldNames.All, token.Stemmed));
+        var corrected = Corrections(token);
+        if (corrected.Count == 0)
+        {
+            return word;
+        }
+
+        var forms = AnyOf([word]);
+        foreach (var (stem, similarity) in corrected)
         {
             forms.Add(Boosted(new TermQuery(new Term(FieldNames.All, stem)), TypoDiscount * similarity), Occur.SHOULD);
-            forms.Add(Boosted(new TermQuery(new Term(FieldNames.Meta, stem)), TypoDiscount * similarity), Occur.SHOULD);
         }
 
         return forms;
@@ -157,13 +161,10 @@ internal sealed partial class QueryBuilder(IndexReader reader, Analyzer analyzer
 
         IReadOnlyList<(string, float)> found = [];
         if (token is { IsLatinWord: true, IsStopWord: false, Plain.Length: >= 4 and <= 30 } && typoLookups < MaxTypoWords
-            && reader.DocFreq(new Term(FieldNames.Spelling, token.Plain)) == 0)
+            && reader.DocFreq(new Term(FieldNames.All, token.Stemmed)) == 0)
         {
             typoLookups++;
-            found = TypoCorrector.Corrections(reader, token.Plain)
-                .Select(c => (ParsedQuery.Stem(analyzer, c.Word), c.Similarity))
-                .DistinctBy(c => c.Item1)
-                .ToList();
+            found = TypoCorrector.Corrections(reader, token.Plain);
         }
 
         corrections[token.Plain] = found;

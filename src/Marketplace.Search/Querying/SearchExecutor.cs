@@ -39,7 +39,7 @@ internal static class SearchExecutor
             return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
         }
 
-        var builder = new QueryBuilder(searcher.IndexReader, analyzer);
+        var builder = new QueryBuilder(searcher.IndexReader);
         var matched = Execute(searcher, builder.Match(parsed, MatchMode.AllWords), dimensions, request.Sort, window);
         var thaiRuns = matched.Total < ThaiRunThreshold && parsed.ThaiRuns.Count > 0;
         if (thaiRuns)
@@ -55,7 +55,9 @@ internal static class SearchExecutor
         }
 
         var scoring = searcher.Rewrite(builder.Score(parsed, thaiRuns || partial));
-        var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, matched.Top, scoring, window) : matched.Top;
+        var top = request.Sort == SearchSort.Relevance
+            ? CandidateRescorer.Rescore(searcher, matched.Top, [(scoring, 1f), (builder.ScoreMeta(parsed), -QueryBuilder.MetaPenalty)], window)
+            : matched.Top;
         var highlighter = new HitHighlighter(analyzer, scoring, parsed.ThaiRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
         return Result(searcher, top, matched, highlighter, page, pageSize, skip, partial);
     }
