@@ -1,12 +1,12 @@
 namespace Marketplace.Benchmarks;
 
 /// <summary>What one engine did at one size.</summary>
-internal sealed record Measurement(int Size, string Engine, double BuildPerSecond, IReadOnlyList<(string Kind, double Ms)> Latencies,
+internal sealed record Measurement(int Size, string Engine, double BuildPerSecond, IReadOnlyList<Sample> Latencies,
     double ThaiRecall, string Note)
 {
-    public double Percentile(double p, string? kind = null)
+    public double Percentile(double p, string? kind = null, bool cpu = false)
     {
-        var sorted = Latencies.Where(l => kind is null || l.Kind == kind).Select(l => l.Ms).Order().ToArray();
+        var sorted = Latencies.Where(l => kind is null || l.Kind == kind).Select(l => cpu ? l.CpuMs : l.WallMs).Order().ToArray();
         if (sorted.Length == 0)
         {
             return double.NaN;
@@ -17,3 +17,6 @@ internal sealed record Measurement(int Size, string Engine, double BuildPerSecon
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 }
+
+/// <summary>One timed query: its kind and text, wall-clock time, and the CPU time of the thread that ran it.</summary>
+internal readonly record struct Sample(string Kind, string Query, double WallMs, double CpuMs);

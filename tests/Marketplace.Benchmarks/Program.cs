@@ -8,6 +8,7 @@ var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => 
 var output = Option(args, "--out", "benchmark-results/search.md");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 ThaiAnalysis.Warm();
+Runner.WarmUpEngines();
 
 var measurements = new List<Measurement>();
 var suggestLatencies = new Dictionary<int, (double P50, double P99)>();

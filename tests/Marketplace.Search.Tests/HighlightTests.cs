@@ -64,6 +64,22 @@ public sealed class HighlightTests
     }
 
     [Fact]
+    public void Every_hit_of_a_page_gets_its_own_marks()
+    {
+        using var index = IndexOf(
+            Listing(1, "ก", titleEn: "Water sensors", summaryEn: "Clean water for villages"),
+            Listing(2, "ข", titleEn: "Flood and water maps", summaryEn: "Maps of rivers"),
+            Listing(3, "ค", titleEn: "Schools", summaryEn: "Drinking water quality in schools"));
+
+        var hits = index.Search(new SearchRequest("water", Sort: SearchSort.Newest)).Hits;
+
+        Assert.Equal(
+            ["Schools|Drinking <mark>water</mark> quality in schools", "Flood and <mark>water</mark> maps|Maps of rivers",
+                "<mark>Water</mark> sensors|Clean <mark>water</mark> for villages"],
+            hits.Select(h => h.TitleEnHtml + "|" + h.SnippetHtml));
+    }
+
+    [Fact]
     public void A_fuzzy_match_is_marked_with_the_word_actually_found()
     {
         using var index = IndexOf(Listing(1, "ก", titleEn: "Budget transparency portal"));

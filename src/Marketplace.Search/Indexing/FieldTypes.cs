@@ -1,6 +1,6 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
 using Lucene.Net.Index;
 
 namespace Marketplace.Search.Indexing;
