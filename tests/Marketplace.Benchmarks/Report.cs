@@ -99,7 +99,7 @@ internal static class Report
             "catalogue (JIT warm-up), and runs the mix untimed for 5 s after each build; then the timed passes.");
         md.AppendLine("- SolutionIndex: the call the web app makes — `Search(new SearchRequest(...))` with 20 hits per page, on a temporary " +
             "FSDirectory, including the all-words query with its fallback, typo correction, the six drill-sideways facets and " +
-            "highlighted titles and snippets, for every query (it cannot skip facets or highlights). Build = `Rebuild` (both cores) and commit.");
+            "highlighted titles and snippets, for every query (it cannot skip facets or highlights). Build = `Rebuild`: both cores, then a merge to one segment and a commit.");
         md.AppendLine("- SQLite (file database, page cache large enough to hold it): first page of 20 ids plus the total; for faceted " +
             "queries one more query fetching the matches' facet columns, counted in C# (plain counts, no drill-sideways). " +
             "FTS5 quotes each word and AND-s them, ranked by bm25; LIKE requires every word as a substring of one lower-cased " +

@@ -23,7 +23,8 @@ internal static class DocumentMapper
         var document = new Document
         {
             new StringField(FieldNames.Id, IdText(solution.Id), Field.Store.NO),
-            new BinaryDocValuesField(FieldNames.Card, ListingCard.From(solution).ToBytes()),
+            new BinaryDocValuesField(FieldNames.Card, ListingCard.Pack(solution)),
+            new BinaryDocValuesField(FieldNames.Descriptions, PackedText.Pack(solution.DescriptionTh, solution.DescriptionEn)),
         };
         if (generation is not null)
         {
@@ -41,8 +42,6 @@ internal static class DocumentMapper
         Index(document, FieldNames.Meta, tags.Concat(vendors));
         Index(document, FieldNames.Title, titles);
         Index(document, FieldNames.Summary, summaries);
-        Store(document, FieldNames.DescriptionTh, solution.DescriptionTh);
-        Store(document, FieldNames.DescriptionEn, solution.DescriptionEn);
 
         foreach (var tag in solution.Tags ?? [])
         {

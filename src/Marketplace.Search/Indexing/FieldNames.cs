@@ -12,9 +12,10 @@ internal static class FieldNames
     /// <summary>Binary doc values: id, slug, titles and summaries, everything a result shows (see ListingCard).</summary>
     public const string Card = "card";
 
-    // Stored only: texts read back for snippets (descriptions) and autocomplete (tags, vendor names).
-    public const string DescriptionTh = "description_th";
-    public const string DescriptionEn = "description_en";
+    /// <summary>Binary doc values: the Thai and English descriptions, read only for snippets.</summary>
+    public const string Descriptions = "descriptions";
+
+    // Stored only: texts read back for autocomplete.
     public const string Tag = "tag";
     public const string VendorTh = "vendor_th";
     public const string VendorEn = "vendor_en";

@@ -1,21 +1,18 @@
-using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
 
-/// <summary>A hit's texts: the card from doc values at once, the descriptions from stored fields only if asked for.</summary>
+/// <summary>A hit's texts: the card at once, the descriptions only if a snippet needs them.</summary>
 internal sealed class HitText(IndexSearcher searcher, int doc)
 {
-    private static readonly HashSet<string> DescriptionFields = [FieldNames.DescriptionTh, FieldNames.DescriptionEn];
-
-    private Document? descriptions;
+    private string?[]? descriptions;
 
     public ListingCard Card { get; } = ListingCard.Read(searcher, doc);
 
-    public string? DescriptionTh => Descriptions.Get(FieldNames.DescriptionTh);
+    public string? DescriptionTh => Descriptions[0];
 
-    public string? DescriptionEn => Descriptions.Get(FieldNames.DescriptionEn);
+    public string? DescriptionEn => Descriptions[1];
 
-    private Document Descriptions => descriptions ??= searcher.Doc(doc, DescriptionFields);
+    private string?[] Descriptions => descriptions ??= PackedText.Read(searcher, doc, FieldNames.Descriptions);
 }
