@@ -108,7 +108,7 @@ public sealed partial class SolutionIndex
     /// Every searcher the manager opens uses BM25 (as the writer does: norms are encoded for it) and has its
     /// segments' facet ordinals loaded before the first query sees it, on the refresh thread instead of a request.
     /// </summary>
-    private sealed class SimilarityFactory : SearcherFactory
+    private sealed class WarmingSearcherFactory : SearcherFactory
     {
         public static readonly Similarity Similarity = new BM25Similarity();
 

@@ -41,14 +41,14 @@ public sealed partial class SolutionIndex : IDisposable
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
-            Similarity = SimilarityFactory.Similarity,
+            Similarity = WarmingSearcherFactory.Similarity,
             // A rebuild flushes fewer, larger segments, which leaves less to merge; a steady trickle of upserts never fills it.
             RAMBufferSizeMB = 256,
         };
         writer = new IndexWriter(directory, config);
         try
         {
-            searchers = new SearcherManager(writer, true, new SimilarityFactory());
+            searchers = new SearcherManager(writer, true, new WarmingSearcherFactory());
             if (options.VerifyChecksumsOnOpen)
             {
                 VerifyChecksums();
@@ -62,7 +62,10 @@ public sealed partial class SolutionIndex : IDisposable
         }
 
         lastAppliedSequence = ReadSequence(writer.CommitData);
-        refreshTimer = new Timer(_ => RefreshInBackground(), null, options.RefreshInterval, Timeout.InfiniteTimeSpan);
+
+        // Armed only once assigned: the callback re-arms the timer through this field.
+        refreshTimer = new Timer(_ => RefreshInBackground(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        refreshTimer.Change(options.RefreshInterval, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The last change-log sequence stored by <see cref="Commit"/> or <see cref="Rebuild"/>; 0 for a new index.</summary>
@@ -206,6 +209,12 @@ public sealed partial class SolutionIndex : IDisposable
 
     private void CommitLocked(long sequence)
     {
+        // Nothing new to make durable: skip the commit and its fsyncs (the updater commits often, usually idle).
+        if (sequence == LastAppliedSequence && !writer.HasUncommittedChanges())
+        {
+            return;
+        }
+
         writer.SetCommitData(new Dictionary<string, string>
         {
             [SequenceKey] = sequence.ToString(CultureInfo.InvariantCulture),
