@@ -4,9 +4,10 @@ namespace Marketplace.Benchmarks;
 internal sealed record Measurement(int Size, string Engine, double BuildPerSecond, IReadOnlyList<Sample> Latencies,
     double ThaiRecall, string Note)
 {
-    public double Percentile(double p, string? kind = null, bool cpu = false)
+    public double Percentile(double p, string? kind = null, bool cpu = false, IReadOnlySet<string>? queries = null)
     {
-        var sorted = Latencies.Where(l => kind is null || l.Kind == kind).Select(l => cpu ? l.CpuMs : l.WallMs).Order().ToArray();
+        var sorted = Latencies.Where(l => (kind is null || l.Kind == kind) && (queries is null || queries.Contains(l.Query)))
+            .Select(l => cpu ? l.CpuMs : l.WallMs).Order().ToArray();
         if (sorted.Length == 0)
         {
             return double.NaN;

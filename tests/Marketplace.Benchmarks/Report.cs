@@ -56,12 +56,15 @@ internal static class Report
         var ours = measurements.Single(m => m.Size == size && m is { Engine: var e } && e.StartsWith("SolutionIndex", StringComparison.Ordinal));
         var like = measurements.Single(m => m.Size == size && m.Engine.Contains("LIKE", StringComparison.Ordinal));
         var fts = measurements.Single(m => m.Size == size && m.Engine.Contains("FTS5", StringComparison.Ordinal));
-        var p50Ratio = like.Percentile(50) / ours.Percentile(50);
-        var p99Ratio = like.Percentile(99) / ours.Percentile(99);
+        // LIKE may have run only part of the mix at this size: compare on the queries both engines ran.
+        var shared = like.Latencies.Select(l => l.Query).ToHashSet();
+        var p50Ratio = like.Percentile(50) / ours.Percentile(50, queries: shared);
+        var p99Ratio = like.Percentile(99) / ours.Percentile(99, queries: shared);
         md.AppendLine().AppendLine($"## Targets at {size:N0} listings").AppendLine();
         md.AppendLine("| target | result | met |").AppendLine("| --- | --- | :---: |");
         md.AppendLine($"| our p99 ≤ 5 ms | {ours.Percentile(99):F2} ms wall-clock ({Format(ours.Percentile(99, cpu: true))} ms CPU) | {Mark(ours.Percentile(99) <= 5)} |");
-        md.AppendLine($"| ≥ 20x faster than LIKE | {p50Ratio:F0}x at p50, {p99Ratio:F0}x at p99 | {Mark(p50Ratio >= 20 && p99Ratio >= 20)} |");
+        md.AppendLine($"| ≥ 20x faster than LIKE | {p50Ratio:F0}x at p50, {p99Ratio:F0}x at p99 (on the {shared.Count} queries LIKE ran) | " +
+            $"{Mark(p50Ratio >= 20 && p99Ratio >= 20)} |");
         md.AppendLine($"| build ≥ 5,000 listings/s | {ours.BuildPerSecond:N0} listings/s | {Mark(ours.BuildPerSecond >= 5000)} |");
         md.AppendLine($"| Thai recall ≥ 0.95 | {ours.ThaiRecall:F3} (FTS5 {fts.ThaiRecall:F3}, LIKE {like.ThaiRecall:F3}) | {Mark(ours.ThaiRecall >= 0.95)} |");
     }

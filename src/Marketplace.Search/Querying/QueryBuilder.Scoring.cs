@@ -48,16 +48,20 @@ internal sealed partial class QueryBuilder
             query.Add(ScoreWord(token), Occur.SHOULD);
         }
 
+        // Slop 1, not 0: Lucene.Net's exact-phrase scorer evaluates positions for a whole 4,096-document window on
+        // every advance, which made re-scoring fifty candidates five times slower than with the sloppy scorer.
         foreach (var unit in parsed.Units.Where(u => u.Tokens.Count > 1))
         {
             var stems = unit.Tokens.Select(t => t.Stemmed).ToList();
-            query.Add(Boosted(Phrase(FieldNames.All, stems, 0), PhraseBoost), Occur.SHOULD);
-            query.Add(Boosted(Phrase(FieldNames.Title, stems, 0), TitlePhraseBoost), Occur.SHOULD);
+            query.Add(Boosted(Phrase(FieldNames.All, stems, 1), PhraseBoost), Occur.SHOULD);
+            query.Add(Boosted(Phrase(FieldNames.Title, stems, 1), TitlePhraseBoost), Occur.SHOULD);
         }
 
         foreach (var unit in parsed.Units.Where(u => thaiRuns && u.IsThaiRun))
         {
-            query.Add(Boosted(BigramPhrase(unit.Text), PhraseBoost * BigramDiscount), Occur.SHOULD);
+            var bigrams = BigramPhrase(unit.Text);
+            bigrams.Slop = 1;
+            query.Add(Boosted(bigrams, PhraseBoost * BigramDiscount), Occur.SHOULD);
         }
 
         var tokens = parsed.Tokens.ToList();
