@@ -8,7 +8,7 @@ internal readonly record struct CachedToken(string Term, int Start, int End);
 
 /// <summary>
 /// A text analysed once with the unstemmed chain (ICU words, lower-cased, folded) and replayed, stemmed, into every
-/// field that indexes it; the unstemmed words and their offsets serve the spelling vocabulary and autocomplete.
+/// field that indexes it; the unstemmed words' offsets give autocomplete its word starts.
 /// ICU segmentation is the most expensive step of indexing, so it runs once per text instead of once per field.
 /// </summary>
 internal sealed class AnalyzedText

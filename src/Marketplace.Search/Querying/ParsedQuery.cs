@@ -14,8 +14,10 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
 {
     public bool IsOptional => !IsQuoted && Tokens.All(t => t.IsStopWord);
 
-    /// <summary>A unit written as one unbroken run of Thai letters can also be matched as a Thai substring.</summary>
-    /// <summary>Longer runs are pasted sentences: their words still must match, but not as one 40-bigram phrase.</summary>
+    /// <summary>
+    /// A unit written as one unbroken run of Thai letters can also be matched as a Thai substring. Longer runs are
+    /// pasted sentences: their words must still match, but not as one 40-bigram phrase.
+    /// </summary>
     public bool IsThaiRun => Text.Length is >= 3 and <= 40 && ThaiAnalysis.IsAllThai(Text);
 }
 
@@ -44,7 +46,7 @@ internal sealed class ParsedQuery
 
     public bool HasLatin => Tokens.Any(t => !t.IsThai);
 
-    /// <summary>The units typed as unbroken Thai runs: what the bigram fields matched as substrings.</summary>
+    /// <summary>The units typed as unbroken Thai runs: what the bigram field matches as substrings.</summary>
     public IReadOnlyList<string> ThaiRuns => Units.Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
 
     public static ParsedQuery Parse(string? input, Analyzer analyzer)
