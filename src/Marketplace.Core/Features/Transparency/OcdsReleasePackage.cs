@@ -22,8 +22,7 @@ public static class OcdsReleasePackage
     {
         public async Task<OcdsPackage> Handle(Query request, CancellationToken cancellationToken)
         {
-            var challenges = await db.Challenges.AsNoTracking()
-                .Where(c => c.PublishedAt != null && c.State != ChallengeState.Draft && c.State != ChallengeState.Submitted)
+            var challenges = await db.Challenges.AsNoTracking().PublicOnly()
                 .OrderBy(c => c.Id)
                 .Select(c => new
                 {

@@ -36,9 +36,7 @@ public static class PublicChallenges
             var page = Math.Max(1, request.Page);
             var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
             var now = clock.Now;
-            // A challenge cancelled before publication has no PublishedAt and was never public, so it stays hidden too.
-            var query = db.Challenges.AsNoTracking()
-                .Where(c => c.PublishedAt != null && c.State != ChallengeState.Draft && c.State != ChallengeState.Submitted);
+            var query = db.Challenges.AsNoTracking().PublicOnly();
             // The deadline job may not have run yet: a published challenge past its deadline is already closed to vendors.
             query = request.Status switch
             {
