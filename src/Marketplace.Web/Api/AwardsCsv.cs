@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using CsvHelper;
 using Marketplace.Core.Features.Transparency;
 
 namespace Marketplace.Web.Api;
@@ -11,16 +9,10 @@ namespace Marketplace.Web.Api;
 /// </summary>
 internal static class AwardsCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
-
     public static readonly string[] Columns = ["agency", "challenge", "vendor", "value_thb", "award_date", "proposals", "window_days", "red_flags"];
 
-    /// <summary>UTF-8 with a byte-order mark: without it Excel reads the file as the local code page and Thai turns to noise.</summary>
-    public static async Task<byte[]> WriteAsync(IEnumerable<AwardRegister.Award> awards)
-    {
-        using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+    public static Task<byte[]> WriteAsync(IEnumerable<AwardRegister.Award> awards) =>
+        SafeCsv.WriteAsync(async csv =>
         {
             foreach (var column in Columns)
                 csv.WriteField(column);
@@ -38,7 +30,5 @@ internal static class AwardsCsv
                     csv.WriteField(string.Join("; ", award.FlagsFor(winner).Select(f => f.Code)));
                     await csv.NextRecordAsync();
                 }
-        }
-        return buffer.ToArray();
-    }
+        });
 }

@@ -47,7 +47,7 @@ public static class TransparencyApi
         app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator) =>
         {
             var register = await mediator.Send(new AwardRegister.Query(Everything: true), http.RequestAborted);
-            return Results.File(await AwardsCsv.WriteAsync(register.Items), AwardsCsv.ContentType, "awards.csv");
+            return Results.File(await AwardsCsv.WriteAsync(register.Items), SafeCsv.ContentType, "awards.csv");
         });
 
         app.MapGet("/api/ocds/releases", async (HttpContext http, IMediator mediator) =>
