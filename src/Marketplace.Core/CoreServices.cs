@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Data.Seeding;
+using Marketplace.Core.Features.Accounts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class CoreServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();
+        services.AddMarketplaceAccounts();
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();

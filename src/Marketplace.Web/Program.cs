@@ -6,6 +6,7 @@ using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +39,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
         return Task.CompletedTask;
     };
 });
+builder.Services.AddMarketplaceSecurity();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>
@@ -61,6 +63,8 @@ var app = builder.Build();
 await DatabaseInitialiser.InitialiseAsync(app.Services, settings.Resolve(contentRoot, settings.SeedDataPath), settings.SeedSampleData);
 await app.Services.GetRequiredService<SearchIndexHost>().StartAsync(CancellationToken.None);
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 // Localization first, so the status pages re-executed below keep the language of the original request.
 app.UseRequestLocalization(Languages.Options());
 app.UseExceptionHandler("/status/500");
@@ -68,7 +72,9 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseAccountGate();
 app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

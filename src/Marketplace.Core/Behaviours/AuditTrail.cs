@@ -11,6 +11,10 @@ namespace Marketplace.Core.Behaviours;
 public sealed class AuditTrail(MarketplaceDbContext db, ICurrentUser user, IClock clock)
 {
     private readonly List<(string EntityType, Func<string> EntityId, string Summary)> _pending = [];
+    private string? _pseudonym;
+
+    /// <summary>Records this request's rows under a pseudonym instead of the user's name (closing an account).</summary>
+    public void UsePseudonym(string pseudonym) => _pseudonym = pseudonym;
 
     /// <param name="entityId">Read after saving, so new entities report their generated key.</param>
     public void Record(string entityType, Func<object> entityId, string summary) =>
@@ -21,7 +25,7 @@ public sealed class AuditTrail(MarketplaceDbContext db, ICurrentUser user, ICloc
     internal void Flush(string action)
     {
         foreach (var (type, id, summary) in _pending)
-            db.AuditEvents.Add(new AuditEvent(clock.Now, user.UserId, user.UserName, action, type, id(), summary));
+            db.AuditEvents.Add(new AuditEvent(clock.Now, user.UserId, _pseudonym ?? user.UserName, action, type, id(), summary));
         _pending.Clear();
     }
 

@@ -11,4 +11,11 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>"th" or "en": the language of e-mails and notifications sent to this person.</summary>
     public string Language { get; set; } = "th";
+
+    /// <summary>The version of the privacy notice the person accepted, and when (PDPA consent record).</summary>
+    public string? PrivacyConsentVersion { get; set; }
+    public DateTimeOffset? PrivacyConsentedAt { get; set; }
+
+    /// <summary>Set when the person closed the account: the row stays, pseudonymised, so audit rows keep an actor id.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

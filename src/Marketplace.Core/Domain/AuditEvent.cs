@@ -28,4 +28,12 @@ public sealed class AuditEvent
 
     /// <summary>True when the attempt was forbidden: such rows are how moderators spot probing.</summary>
     public bool Refused { get; private set; }
+
+    /// <summary>When the actor closes their account the row stays, naming a pseudonym instead of the person.</summary>
+    public void Pseudonymise(string userId, string email, string pseudonym)
+    {
+        if (UserId == userId || string.Equals(UserName, email, StringComparison.OrdinalIgnoreCase))
+            UserName = pseudonym;
+        Summary = Summary.Replace(email, pseudonym, StringComparison.OrdinalIgnoreCase);
+    }
 }

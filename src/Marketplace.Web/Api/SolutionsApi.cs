@@ -38,7 +38,7 @@ public static class SolutionsApi
                 }),
                 facets = result.Facets,
             });
-        });
+        }).WithMetadata(new Infrastructure.Security.RateLimitedAttribute("search", postsOnly: false));
 
         app.MapGet("/api/suggest", async (IMediator mediator, string? q, CancellationToken ct) =>
             Results.Json((await mediator.Send(new SuggestSolutions.Query(q), ct)).Select(s => new { text = s.Text, kind = s.Kind })));

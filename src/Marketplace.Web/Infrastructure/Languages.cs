@@ -25,12 +25,21 @@ public static class Languages
     }
 
     public static void MapLanguageSwitch(this WebApplication app) =>
-        app.MapPost("/language", (HttpContext context, string culture, string? returnUrl) =>
+        app.MapPost("/language", (HttpContext context, string? culture, string? returnUrl) =>
         {
+            if (culture is null)
+                return Results.BadRequest();
             var chosen = culture == English ? English : Thai;
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(returnUrl is not null && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = context.Request.IsHttps });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
         });
+
+    /// <summary>
+    /// A path on this site: one leading slash, not followed by another slash or a backslash (browsers read "/\evil"
+    /// as "//evil"), and no control characters (a decoded "/%09/evil" is "/\t/evil", which browsers also strip to "//evil").
+    /// </summary>
+    public static bool IsLocal(string? url) =>
+        url is ['/', ..] && (url.Length == 1 || url[1] is not ('/' or '\\')) && !url.Any(char.IsControl);
 }

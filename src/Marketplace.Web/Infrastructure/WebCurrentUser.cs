@@ -11,5 +11,7 @@ public sealed class WebCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 
     public string? UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name : null;
 
-    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+    /// <summary>Roles count only once the address is confirmed (the claims factory already leaves them out; this holds even for an old cookie).</summary>
+    public bool IsInRole(string role) =>
+        Principal?.IsInRole(role) == true && !Principal.HasClaim(c => c.Type == Security.MarketplaceClaims.Unconfirmed);
 }

@@ -22,11 +22,14 @@ public sealed class ChallengeAccessTests(SliceFixture app) : IClassFixture<Slice
             DisplayName = "เจ้าหน้าที่หน่วยงานอื่น",
             Email = OtherBuyer,
             Password = "correct-horse-9",
+            AcceptPrivacy = true,
             NameTh = "สำนักงานอื่น",
             NameEn = "Other Office",
             ProvinceCode = "TH-10",
             ContactEmail = OtherBuyer,
         });
+        // Confirmed, so the refusals below come from the agency boundary, not from a missing confirmation.
+        await app.ConfirmEmailAsync(OtherBuyer);
     }
 
     /// <summary>A seeded challenge in evaluation, owned by some agency, with scored proposals.</summary>

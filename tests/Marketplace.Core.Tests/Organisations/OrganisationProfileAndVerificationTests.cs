@@ -75,12 +75,13 @@ public sealed class OrganisationProfileAndVerificationTests(SliceFixture app) : 
             DisplayName = "ผู้สมัคร",
             Email = email,
             Password = "correct-horse-9",
+            AcceptPrivacy = true,
             NameTh = "บริษัท ผู้สมัคร จำกัด",
             NameEn = "Applicant " + email,
             JuristicNumber = juristic,
             ProvinceCode = "TH-10",
             ContactEmail = email,
-        })).OrganisationId;
+        })).OrganisationId!.Value;
         var first = await Register("first@applicant.example", "0105563000035");
         var second = await Register("second@applicant.example", "0105562000023");
         await app.AsUserAsync(DemoAccounts.Moderator);

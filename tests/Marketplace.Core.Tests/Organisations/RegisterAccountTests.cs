@@ -14,6 +14,7 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
         DisplayName = "สมชาย ใจดี",
         Email = email,
         Password = "correct-horse-9",
+        AcceptPrivacy = true,
         NameTh = "บริษัท ทดสอบ จำกัด",
         NameEn = "Test Startup " + email,
         JuristicNumber = juristic,
@@ -84,6 +85,7 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
             DisplayName = "เจ้าหน้าที่",
             Email = email,
             Password = "correct-horse-9",
+            AcceptPrivacy = true,
             JoinAgencyId = agency.Id,
         };
 
@@ -106,6 +108,7 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
             DisplayName = "นางสาวข้าราชการ",
             Email = "staff@newagency.go.th.example",
             Password = "correct-horse-9",
+            AcceptPrivacy = true,
             NameTh = "สำนักงานทดสอบ",
             NameEn = "Office of Testing",
             ProvinceCode = "TH-50",

@@ -25,6 +25,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -70,6 +73,12 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivacyConsentVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PrivacyConsentedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")

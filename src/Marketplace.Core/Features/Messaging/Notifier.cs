@@ -16,7 +16,8 @@ public sealed class Notifier(MarketplaceDbContext db, IClock clock)
 {
     public async Task NotifyOrganisationAsync(int organisationId, BilingualMessage message, string? link, CancellationToken ct)
     {
-        var members = await db.Users.Where(u => u.OrganisationId == organisationId)
+        // Unconfirmed addresses hear nothing: the organisation's news is not theirs until they prove they own the address.
+        var members = await db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed)
             .Select(u => new { u.Id, u.Email, u.Language }).ToListAsync(ct);
         foreach (var member in members)
         {

@@ -33,10 +33,14 @@ public static class RegisterAccount
         public string? ContactEmail { get; set; }
         public string? ContactPhone { get; set; }
 
+        /// <summary>The person ticked that they read the privacy notice (PDPA consent; its version and time are stored).</summary>
+        public bool AcceptPrivacy { get; set; }
+
         public bool CreatesOrganisation => AccountType == AccountType.Startup || JoinAgencyId is null;
     }
 
-    public sealed record Result(string UserId, int OrganisationId, bool JoinedExisting);
+    /// <param name="UserId">Null when the address already had an account: that owner got an e-mail, and the page answers as for a new one.</param>
+    public sealed record Result(string? UserId, int? OrganisationId, bool JoinedExisting);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -48,6 +52,8 @@ public static class RegisterAccount
                 .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"));
             RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Bi.T("ตั้งรหัสผ่าน", "Choose a password"));
             RuleFor(x => x.Language).Must(l => l is "th" or "en");
+            RuleFor(x => x.AcceptPrivacy).Equal(true).WithMessage(_ => Bi.T("อ่านและยอมรับประกาศความเป็นส่วนตัวก่อนลงทะเบียน",
+                "Read and accept the privacy notice to register"));
             When(x => x.CreatesOrganisation, () => this.AddProfileRules(db));
             When(x => x.AccountType == AccountType.Startup, () =>
                 RuleFor(x => x.JuristicNumber).Custom((number, context) =>
@@ -78,11 +84,20 @@ public static class RegisterAccount
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, UserManager<AppUser> users, IClock clock, AuditTrail audit)
+    public sealed class Handler(MarketplaceDbContext db, UserManager<AppUser> users, IClock clock, AuditTrail audit, Accounts.AccountMail mail)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
         {
+            // No user enumeration: an address that already has an account gets an e-mail, the page the same answer,
+            // and the server the same password-hashing work as a real registration.
+            if (await users.FindByEmailAsync(request.Email!.Trim()) is { } existing)
+            {
+                users.PasswordHasher.HashPassword(existing, request.Password!);
+                mail.SendAlreadyRegistered(existing);
+                return new Result(null, null, false);
+            }
+
             var organisation = request.CreatesOrganisation
                 ? await CreateOrganisation(request, cancellationToken)
                 : await db.Organisations.SingleAsync(o => o.Id == request.JoinAgencyId, cancellationToken);
@@ -94,11 +109,14 @@ public static class RegisterAccount
                 DisplayName = request.DisplayName!.Trim(),
                 Language = request.Language,
                 OrganisationId = organisation.Id,
+                PrivacyConsentVersion = Accounts.PrivacyNotice.Version,
+                PrivacyConsentedAt = clock.Now,
             };
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
                 throw new InvalidRequestException(created.Errors.Select(ToFieldError).ToList());
             await users.AddToRoleAsync(user, request.AccountType == AccountType.Startup ? Roles.Vendor : Roles.Buyer);
+            await mail.SendConfirmationAsync(user);
 
             audit.Record(nameof(AppUser), () => user.Id, $"Registered {user.Email} as {request.AccountType}");
             if (request.CreatesOrganisation)

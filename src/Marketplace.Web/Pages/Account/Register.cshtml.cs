@@ -3,14 +3,14 @@ using Marketplace.Core.Domain;
 using Marketplace.Core.Features.Organisations;
 using Marketplace.Web.Infrastructure;
 using MediatR;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Account;
 
-public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> signIn, MarketplaceDbContext db) : MediatorPage(mediator)
+[Infrastructure.Security.RateLimited("registration")]
+public sealed class RegisterModel(IMediator mediator, MarketplaceDbContext db) : MediatorPage(mediator)
 {
     [BindProperty] public RegisterAccount.Command Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
@@ -25,14 +25,15 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> sig
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (ok, result) = await TrySendAsync(Input);
+        var (ok, _) = await TrySendAsync(Input);
         if (!ok)
         {
             await LoadChoicesAsync();
             return Page();
         }
-        await signIn.SignInAsync((await signIn.UserManager.FindByIdAsync(result!.UserId))!, isPersistent: false);
-        return LocalRedirect("/organisations/edit?registered=true");
+        // The same answer whether the address was new or already had an account (which was told by e-mail instead);
+        // nobody is signed in until they have confirmed the address.
+        return LocalRedirect("/account/check-email");
     }
 
     private async Task LoadChoicesAsync()

@@ -13,6 +13,7 @@ namespace Marketplace.Web.Pages.Challenges;
 /// A challenge's public page. A signed-in vendor may ask a question; the owning agency answers questions, sees the
 /// vendors the system matched and invites them, and cancels. Every form posts back here and redirects on success.
 /// </summary>
+[Infrastructure.Security.RateLimited("questions")]
 public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : MediatorPage(mediator)
 {
     public ChallengeDetails.Result Details { get; private set; } = null!;

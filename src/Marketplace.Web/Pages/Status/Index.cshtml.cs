@@ -27,6 +27,8 @@ public sealed class IndexModel : PageModel
                 Bi.T("บัญชีของคุณไม่มีสิทธิ์ดูหรือแก้ไขสิ่งนี้ หากคิดว่าเป็นความผิดพลาด โปรดติดต่อเจ้าหน้าที่ NIA", "Your account cannot view or change this. If you think this is a mistake, contact NIA staff.")),
             404 => (Bi.T("ไม่พบหน้านี้", "Page not found"),
                 Bi.T("ตรวจสอบที่อยู่เว็บอีกครั้ง หรือกลับไปหน้าแรก", "Check the web address, or go back to the home page.")),
+            429 => (Bi.T("คำขอมากเกินไป", "Too many requests"),
+                Bi.T("คุณส่งคำขอถี่เกินไป โปรดรอสักครู่แล้วลองใหม่", "You sent too many requests. Wait a little and try again.")),
             _ when code >= 500 => (Bi.T("ขออภัย ระบบขัดข้อง", "Sorry, something went wrong"),
                 Bi.T("ข้อมูลของคุณไม่สูญหาย โปรดลองอีกครั้งในอีกสักครู่", "Nothing you saved was lost. Please try again in a moment.")),
             _ => (Bi.T("เกิดข้อผิดพลาด", "Something went wrong"), Bi.T("โปรดลองอีกครั้ง", "Please try again.")),

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Core.Features.Accounts;
+
+/// <summary>
+/// A new address takes effect only once its link is opened (see <see cref="ConfirmEmailChange"/>); until then the old one stays.
+/// A person who never confirmed may simply correct a mistyped address, which then needs confirming.
+/// The answer is the same whether or not another account already uses the new address.
+/// </summary>
+public static class ChangeEmail
+{
+    [RequiresSignIn]
+    public sealed class Command : ICommand<Unit>
+    {
+        public string? NewEmail { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.NewEmail).NotEmpty().WithMessage(_ => Bi.T("กรอกอีเมลใหม่", "Enter the new e-mail address"))
+                .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"))
+                .MaximumLength(256).WithMessage(_ => Bi.T("อีเมลยาวเกินไป", "The e-mail address is too long"));
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Bi.T("กรอกรหัสผ่านปัจจุบันเพื่อยืนยันว่าเป็นคุณ", "Enter your current password to show it is you"));
+        }
+    }
+
+    public sealed class Handler(UserManager<AppUser> users, ICurrentUser current, AccountMail mail, AuditTrail audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var user = await users.LoadAsync(current);
+            if (!await users.CheckPasswordAsync(user, request.Password!))
+                throw InvalidRequestException.For(nameof(Command.Password), Bi.T("รหัสผ่านไม่ถูกต้อง", "The password is not correct"));
+            var newEmail = request.NewEmail!.Trim();
+            if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+                throw InvalidRequestException.For(nameof(Command.NewEmail), Bi.T("นี่คืออีเมลปัจจุบันของคุณ", "This is already your address"));
+
+            if (await users.FindByEmailAsync(newEmail) is { } owner)
+                mail.SendAlreadyRegistered(owner);
+            else if (!user.EmailConfirmed)
+            {
+                (await users.SetEmailAsync(user, newEmail)).ThrowIfFailed();
+                (await users.SetUserNameAsync(user, newEmail)).ThrowIfFailed();
+                await mail.SendConfirmationAsync(user);
+            }
+            else
+                await mail.SendEmailChangeAsync(user, newEmail);
+            audit.Record(nameof(AppUser), () => user.Id, "Asked to change the e-mail address");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Core.Features.Accounts;
+
+/// <summary>Needs the current password; renews the security stamp, so other signed-in sessions end.</summary>
+public static class ChangePassword
+{
+    [RequiresSignIn]
+    public sealed class Command : ICommand<Unit>
+    {
+        public string? CurrentPassword { get; set; }
+        public string? NewPassword { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => Bi.T("กรอกรหัสผ่านปัจจุบัน", "Enter your current password"));
+            RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => Bi.T("ตั้งรหัสผ่านใหม่", "Choose a new password"));
+        }
+    }
+
+    public sealed class Handler(UserManager<AppUser> users, ICurrentUser current, AccountMail mail, AuditTrail audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var user = await users.LoadAsync(current);
+            var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
+            if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
+                throw InvalidRequestException.For(nameof(Command.CurrentPassword), Bi.T("รหัสผ่านปัจจุบันไม่ถูกต้อง", "The current password is not correct"));
+            result.ThrowIfFailed(nameof(Command.NewPassword));
+            mail.SendSecurityNotice(user, user.Email!, "รหัสผ่านของบัญชีถูกเปลี่ยนแล้ว", "The account's password was changed.");
+            audit.Record(nameof(AppUser), () => user.Id, "Changed the password");
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Domain;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+
+namespace Marketplace.Core.Features.Accounts;
+
+/// <summary>The person's name and the language of the e-mails and notifications they receive.</summary>
+public static class UpdateAccount
+{
+    [RequiresSignIn]
+    public sealed class Command : ICommand<Unit>
+    {
+        public string? DisplayName { get; set; }
+        public string Language { get; set; } = "th";
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อ-นามสกุลของคุณ", "Enter your full name"))
+                .MaximumLength(200).WithMessage(_ => Bi.T("ชื่อยาวเกิน 200 ตัวอักษร", "The name must be 200 characters or fewer"));
+            RuleFor(x => x.Language).Must(l => l is "th" or "en").WithMessage(_ => Bi.T("เลือกภาษาไทยหรือภาษาอังกฤษ", "Choose Thai or English"));
+        }
+    }
+
+    public sealed class Handler(UserManager<AppUser> users, ICurrentUser current, AuditTrail audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var user = await users.LoadAsync(current);
+            user.DisplayName = request.DisplayName!.Trim();
+            user.Language = request.Language;
+            (await users.UpdateAsync(user)).ThrowIfFailed();
+            audit.Record(nameof(AppUser), () => user.Id, $"Updated name and language ({request.Language})");
+            return Unit.Value;
+        }
+    }
+}
