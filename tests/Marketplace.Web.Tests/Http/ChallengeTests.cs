@@ -154,7 +154,7 @@ public sealed class ChallengeTests(MarketplaceFactory factory) : IClassFixture<M
     {
         const string email = "procurement@other-agency.example";
         using var other = Visitor.For(factory);
-        using (var registered = await other.PostFormAsync("/account/register?type=Agency", new Dictionary<string, string>
+        await other.RegisterConfirmedAsync(factory, new Dictionary<string, string>
         {
             ["Input.AccountType"] = "Agency",
             ["Input.Language"] = "th",
@@ -165,10 +165,7 @@ public sealed class ChallengeTests(MarketplaceFactory factory) : IClassFixture<M
             ["Input.NameEn"] = "Other Test Office",
             ["Input.ProvinceCode"] = "TH-50",
             ["Input.ContactEmail"] = email,
-        }))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
-        }
+        }, "/account/register?type=Agency");
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/agency/challenges")).Status);
 
         var challenge = await EvaluatingAsync();

@@ -22,6 +22,7 @@ public sealed class FoundationTests(MarketplaceFactory factory) : IClassFixture<
         ["Input.JuristicNumber"] = juristic,
         ["Input.ProvinceCode"] = "TH-10",
         ["Input.ContactEmail"] = email,
+        ["Input.AcceptPrivacy"] = "true",
     };
 
     private async Task<T> Db<T>(Func<MarketplaceDbContext, Task<T>> query)
@@ -57,15 +58,18 @@ public sealed class FoundationTests(MarketplaceFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Registering_a_startup_signs_the_person_in_and_stores_a_pending_organisation()
+    public async Task Registering_a_startup_stores_a_pending_organisation_and_the_confirmed_founder_sees_it()
     {
         using var visitor = Visitor.For(factory);
         using var response = await visitor.PostFormAsync("/account/register", StartupForm("web-founder@webtest.example", "0105563000035"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/organisations/edit?registered=true", response.Headers.Location?.OriginalString);
+        Assert.Equal("/account/check-email", response.Headers.Location?.OriginalString);
         var organisation = await Db(db => db.Organisations.SingleAsync(o => o.JuristicNumber == "0105563000035"));
         Assert.Equal(VerificationState.Pending, organisation.Verification);
+        var (_, confirmed) = await visitor.GetAsync(await Mailbox.LinkAsync(factory, "web-founder@webtest.example", "/account/confirm-email"));
+        Assert.Contains("data-testid=\"confirmed\"", confirmed);
+        await visitor.SignInAsync("web-founder@webtest.example", "correct-horse-9");
         var (_, profile) = await visitor.GetAsync("/organisations/edit");
         Assert.Contains("รอตรวจสอบ", profile);
     }

@@ -31,8 +31,10 @@ public static class TwoFactor
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = (await users.GetAuthenticatorKeyAsync(user))!;
+                // Stored directly rather than through ResetAuthenticatorKeyAsync, which would renew the security stamp
+                // and so sign the person out merely for opening this page.
+                key = users.GenerateNewAuthenticatorKey();
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
             }
             var uri = $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6";
             return new SetupView(user.TwoFactorEnabled, key, uri, await users.CountRecoveryCodesAsync(user));

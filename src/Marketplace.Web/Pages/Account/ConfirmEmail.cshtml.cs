@@ -39,7 +39,7 @@ public sealed class ConfirmEmailModel(IMediator mediator, SignInManager<AppUser>
         if (User.Identity?.IsAuthenticated != true)
             return Challenge();
         await Mediator.Send(new ResendConfirmation.Command(), HttpContext.RequestAborted);
-        return RedirectToPage(new { resent = true });
+        return LocalRedirect("/account/confirm-email?resent=true");
     }
 
     public async Task<IActionResult> OnPostChangeAsync()
@@ -51,7 +51,7 @@ public sealed class ConfirmEmailModel(IMediator mediator, SignInManager<AppUser>
             return await ShowAsync();
         if (await signIn.UserManager.GetUserAsync(User) is { } me)
             await signIn.RefreshSignInAsync(me);
-        return RedirectToPage(new { changed = true });
+        return LocalRedirect("/account/confirm-email?changed=true");
     }
 
     private async Task<IActionResult> ShowAsync()

@@ -18,6 +18,6 @@ public sealed class EmailModel(IMediator mediator) : MediatorPage(mediator)
     public async Task<IActionResult> OnPostAsync()
     {
         var (ok, _) = await TrySendAsync(Input);
-        return ok ? RedirectToPage(new { sent = true }) : Page();
+        return ok ? LocalRedirect("/account/email?sent=true") : Page();
     }
 }

@@ -18,6 +18,6 @@ public sealed class ForgotPasswordModel(IMediator mediator) : MediatorPage(media
     public async Task<IActionResult> OnPostAsync()
     {
         var (ok, _) = await TrySendAsync(Input);
-        return ok ? RedirectToPage(new { sent = true }) : Page();
+        return ok ? LocalRedirect("/account/forgot-password?sent=true") : Page();
     }
 }

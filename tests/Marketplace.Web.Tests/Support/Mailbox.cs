@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Marketplace.Web.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.Web.Tests.Support;
+
+/// <summary>
+/// Reads the .eml files the site's pickup-folder sender wrote, as a person reads their inbox. Delivers the outbox
+/// first (the same dispatcher the site runs every few seconds) so a test need not wait for it.
+/// </summary>
+public static partial class Mailbox
+{
+    /// <summary>The path and query of the newest link to <paramref name="path"/> in a message to <paramref name="to"/>.</summary>
+    public static async Task<string> LinkAsync(MarketplaceFactory factory, string to, string path)
+    {
+        var dispatcher = factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+        var folder = Path.Combine(factory.DataFolder, "mail-pickup");
+        foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc).ThenByDescending(f => f))
+        {
+            var text = await File.ReadAllTextAsync(file);
+            if (!text.StartsWith($"To: {to}\r\n", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var link = Link().Matches(text).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path);
+            if (link is not null)
+                return link.PathAndQuery;
+        }
+        throw new InvalidOperationException($"No e-mail to {to} with a link to {path} in {folder}");
+    }
+
+    /// <summary>Registers through the form, confirms through the e-mailed link and signs in: a member the site trusts.</summary>
+    public static async Task RegisterConfirmedAsync(this Visitor visitor, MarketplaceFactory factory, IDictionary<string, string> form, string page = "/account/register")
+    {
+        using (var registered = await visitor.PostFormAsync(page, new Dictionary<string, string>(form) { ["Input.AcceptPrivacy"] = "true" }))
+            if (registered.StatusCode != HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Registration failed: {registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
+        var (status, _) = await visitor.GetAsync(await LinkAsync(factory, form["Input.Email"], "/account/confirm-email"));
+        if (status != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Confirmation failed: {status}");
+        await visitor.SignInAsync(form["Input.Email"], form["Input.Password"]);
+    }
+
+    [GeneratedRegex(@"https?://[^\s]+")]
+    private static partial Regex Link();
+}
