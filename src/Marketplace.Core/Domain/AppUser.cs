@@ -11,4 +11,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>"th" or "en": the language of e-mails and notifications sent to this person.</summary>
     public string Language { get; set; } = "th";
+
+    /// <summary>May approve membership requests, invite and remove members of <see cref="Organisation"/>.</summary>
+    public bool IsOrganisationAdmin { get; set; }
 }

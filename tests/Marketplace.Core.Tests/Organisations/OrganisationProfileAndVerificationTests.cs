@@ -80,7 +80,7 @@ public sealed class OrganisationProfileAndVerificationTests(SliceFixture app) : 
             JuristicNumber = juristic,
             ProvinceCode = "TH-10",
             ContactEmail = email,
-        })).OrganisationId;
+        })).OrganisationId!.Value;
         var first = await Register("first@applicant.example", "0105563000035");
         var second = await Register("second@applicant.example", "0105562000023");
         await app.AsUserAsync(DemoAccounts.Moderator);
