@@ -25,6 +25,10 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SavedAlert> SavedAlerts => Set<SavedAlert>();
+    public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
+    public DbSet<MembershipInvitation> MembershipInvitations => Set<MembershipInvitation>();
+    public DbSet<OrganisationChangeRequest> OrganisationChangeRequests => Set<OrganisationChangeRequest>();
+    public DbSet<CategoryText> CategoryTexts => Set<CategoryText>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -18,4 +18,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set when the person closed the account: the row stays, pseudonymised, so audit rows keep an actor id.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>May approve membership requests, invite and remove members of <see cref="Organisation"/>.</summary>
+    public bool IsOrganisationAdmin { get; set; }
 }

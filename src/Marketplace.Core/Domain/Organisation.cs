@@ -39,7 +39,47 @@ public sealed class Organisation
 
     public string Name => Bi.Pick(NameTh, NameEn);
 
-    public void UpdateProfile(OrganisationProfile profile) => Apply(profile);
+    /// <summary>
+    /// A verified organisation's legal names, juristic number and website domain are what NIA checked:
+    /// they change only through an approved <see cref="OrganisationChangeRequest"/>.
+    /// </summary>
+    public void UpdateProfile(OrganisationProfile profile)
+    {
+        if (Verification == VerificationState.Verified && ChangesIdentity(profile.NameTh, profile.NameEn, JuristicNumber, profile.Website))
+            throw new DomainRuleException(Bi.T("ชื่อ เลขนิติบุคคล และโดเมนเว็บไซต์ขององค์กรที่ยืนยันแล้ว เปลี่ยนได้เมื่อ NIA อนุมัติเท่านั้น",
+                "A verified organisation's names, juristic number and website domain change only with NIA's approval"));
+        Apply(profile);
+    }
+
+    /// <summary>Before verification the applicant may still correct the number; afterwards it takes a change request.</summary>
+    public void CorrectJuristicNumber(string? juristicNumber)
+    {
+        if (Verification == VerificationState.Verified && juristicNumber != JuristicNumber)
+            throw new DomainRuleException(Bi.T("เลขนิติบุคคลขององค์กรที่ยืนยันแล้ว เปลี่ยนได้เมื่อ NIA อนุมัติเท่านั้น",
+                "A verified organisation's juristic number changes only with NIA's approval"));
+        JuristicNumber = juristicNumber;
+    }
+
+    public bool ChangesIdentity(string nameTh, string nameEn, string? juristicNumber, string? website) =>
+        NameTh != nameTh.Trim() || NameEn != nameEn.Trim() || JuristicNumber != juristicNumber
+        || !string.Equals(WebsiteDomain(Website), WebsiteDomain(website), StringComparison.OrdinalIgnoreCase);
+
+    public void ApplyApprovedChange(OrganisationChangeRequest change)
+    {
+        NameTh = change.NameTh;
+        NameEn = change.NameEn;
+        JuristicNumber = change.JuristicNumber;
+        Website = change.Website;
+    }
+
+    /// <summary>"dga.or.th" for https://www.dga.or.th/th/: a new page on the same site is not a new identity.</summary>
+    public static string? WebsiteDomain(string? website)
+    {
+        if (string.IsNullOrWhiteSpace(website) || !Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri))
+            return string.IsNullOrWhiteSpace(website) ? null : website.Trim();
+        var host = uri.Host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
 
     public void Verify(DateTimeOffset now)
     {

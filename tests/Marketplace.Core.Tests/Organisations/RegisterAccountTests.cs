@@ -74,28 +74,42 @@ public sealed class RegisterAccountTests(SliceFixture app) : IClassFixture<Slice
     }
 
     [Fact]
-    public async Task An_agency_employee_joins_an_existing_agency_only_with_an_address_at_its_domain()
+    public async Task An_address_at_an_agencys_domain_only_asks_to_join_and_grants_no_organisation_until_approved()
     {
         app.AsAnonymous();
-        var agency = await app.QueryDbAsync(db => db.Organisations.FirstAsync(o => o.Kind == OrganisationKind.Agency && o.Website != null));
-        var host = new Uri(agency.Website!).Host.Replace("www.", "");
-        RegisterAccount.Command Join(string email) => new()
+        var dga = await app.QueryDbAsync(db => db.Organisations.SingleAsync(o => o.Slug == "dga"));
+        var host = Organisation.WebsiteDomain(dga.Website)!;
+
+        var result = await app.SendAsync(new RegisterAccount.Command
         {
             AccountType = AccountType.Agency,
-            DisplayName = "เจ้าหน้าที่",
-            Email = email,
+            DisplayName = "ผู้แอบอ้าง",
+            Email = $"someone@{host}",
             Password = "correct-horse-9",
             AcceptPrivacy = true,
-            JoinAgencyId = agency.Id,
-        };
+            JoinOrganisationId = dga.Id,
+        });
 
-        var joined = await app.SendAsync(Join($"officer@{host}"));
-        Assert.True(joined.JoinedExisting);
-        Assert.Equal(agency.Id, joined.OrganisationId);
+        Assert.Null(result.OrganisationId);
+        var user = await app.QueryDbAsync(db => db.Users.SingleAsync(u => u.Id == result.UserId));
+        Assert.Null(user.OrganisationId);
+        Assert.False(user.IsOrganisationAdmin);
+        var request = await app.QueryDbAsync(db => db.MembershipRequests.SingleAsync(r => r.Id == result.MembershipRequestId));
+        Assert.Equal((dga.Id, MembershipRequestState.Pending), (request.OrganisationId, request.State));
+        // DGA's admin hears about it, in their own language.
+        var admin = await app.QueryDbAsync(db => db.Users.SingleAsync(u => u.OrganisationId == dga.Id && u.IsOrganisationAdmin));
+        Assert.True(await app.QueryDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == admin.Id && n.Link == "/organisations/members")));
+    }
 
-        var refused = await Assert.ThrowsAsync<InvalidRequestException>(() => app.SendAsync(Join("impostor@gmail.example")));
-        Assert.Contains(refused.Errors, e => e.Field == nameof(RegisterAccount.Command.JoinAgencyId));
-        Assert.Null(await app.QueryDbAsync(db => db.Users.SingleOrDefaultAsync(u => u.Email == "impostor@gmail.example")));
+    [Fact]
+    public async Task The_first_member_of_a_new_organisation_is_its_admin()
+    {
+        app.AsAnonymous();
+        var result = await app.SendAsync(Startup("admin@startup-four.example", "0105564000012"));
+
+        var user = await app.QueryDbAsync(db => db.Users.SingleAsync(u => u.Id == result.UserId));
+        Assert.Equal(result.OrganisationId, user.OrganisationId);
+        Assert.True(user.IsOrganisationAdmin);
     }
 
     [Fact]

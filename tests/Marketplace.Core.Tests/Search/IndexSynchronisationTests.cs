@@ -1,3 +1,4 @@
+using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Moderation;
@@ -65,6 +66,10 @@ public sealed class IndexSynchronisationTests(SliceFixture app) : IClassFixture<
         var profile = await app.SendAsync(new EditOrganisationProfile.Query());
         profile.NameEn = "Zephyrine Analytics";
         await app.SendAsync(profile);
+        // A verified vendor's new name is live only once NIA approves it.
+        var change = await app.QueryDbAsync(db => db.OrganisationChangeRequests.SingleAsync(c => c.OrganisationId == profile.OrganisationId && c.State == ChangeRequestState.Pending));
+        await app.AsUserAsync(DemoAccounts.Moderator);
+        await app.SendAsync(new OrganisationChanges.Decide { ChangeId = change.Id, Approve = true });
         await app.Search.CatchUpAsync(CancellationToken.None);
 
         var vendorListings = await app.QueryDbAsync(db => db.Listings.Where(l => l.VendorId == profile.OrganisationId && l.Visibility == Visibility.Published).Select(l => l.Id).ToListAsync());

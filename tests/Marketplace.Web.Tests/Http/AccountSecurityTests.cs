@@ -48,7 +48,7 @@ public sealed partial class AccountSecurityTests(MarketplaceFactory factory) : I
             ["Input.DisplayName"] = "ผู้แอบอ้าง",
             ["Input.Email"] = email,
             ["Input.Password"] = "impostor-horse-9",
-            ["Input.JoinAgencyId"] = $"{dga.Id}",
+            ["Input.JoinOrganisationId"] = $"{dga.Id}",
             ["Input.AcceptPrivacy"] = "true",
         }))
         {

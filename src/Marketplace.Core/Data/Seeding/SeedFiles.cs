@@ -34,7 +34,8 @@ internal sealed record SeedOrganisation(
 
 internal sealed record SeedUsers(string DemoPassword, IReadOnlyList<SeedUser> Users);
 
-internal sealed record SeedUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string Language, bool Demo);
+internal sealed record SeedUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? Organisation, string Language, bool Demo,
+    bool OrganisationAdmin = false);
 
 internal sealed record SeedSolution(
     string Slug, string Vendor, string State, string TitleTh, string? TitleEn, string SummaryTh, string? SummaryEn,

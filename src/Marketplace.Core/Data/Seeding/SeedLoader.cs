@@ -80,6 +80,7 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
                 DisplayName = row.DisplayName,
                 Language = row.Language,
                 OrganisationId = row.Organisation is null ? null : organisations[row.Organisation].Id,
+                IsOrganisationAdmin = row.OrganisationAdmin && row.Organisation is not null,
             };
             // Only demo accounts get a known password; the other sample people cannot sign in.
             var result = row.Demo ? await users.CreateAsync(user, file.DemoPassword) : await users.CreateAsync(user);

@@ -14,11 +14,14 @@ public sealed record BilingualMessage(string SubjectTh, string SubjectEn, string
 /// </summary>
 public sealed class Notifier(MarketplaceDbContext db, IClock clock)
 {
-    public async Task NotifyOrganisationAsync(int organisationId, BilingualMessage message, string? link, CancellationToken ct)
+    /// <summary>Unconfirmed addresses hear nothing: the organisation's news is not theirs until they prove they own the address.</summary>
+    public Task NotifyOrganisationAsync(int organisationId, BilingualMessage message, string? link, CancellationToken ct) =>
+        NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed), message, link, ct);
+
+    /// <summary>Tells the chosen people (an applicant, an organisation's admins), each in their own language.</summary>
+    public async Task NotifyUsersAsync(IQueryable<Domain.AppUser> people, BilingualMessage message, string? link, CancellationToken ct)
     {
-        // Unconfirmed addresses hear nothing: the organisation's news is not theirs until they prove they own the address.
-        var members = await db.Users.Where(u => u.OrganisationId == organisationId && u.EmailConfirmed)
-            .Select(u => new { u.Id, u.Email, u.Language }).ToListAsync(ct);
+        var members = await people.Select(u => new { u.Id, u.Email, u.Language }).ToListAsync(ct);
         foreach (var member in members)
         {
             var thai = member.Language != "en";

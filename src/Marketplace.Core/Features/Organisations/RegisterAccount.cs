@@ -3,6 +3,8 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Membership;
+using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +14,8 @@ namespace Marketplace.Core.Features.Organisations;
 public enum AccountType { Startup, Agency }
 
 /// <summary>
-/// A startup's staff member registers and creates a pending vendor organisation; an agency's staff member
-/// joins an existing agency (only with an e-mail address at the agency's own domain) or creates a pending one.
+/// A person registers and either creates a pending organisation (becoming its first admin) or asks to join
+/// an existing one. Asking grants nothing: an organisation admin or NIA approves, whatever the e-mail domain.
 /// </summary>
 public static class RegisterAccount
 {
@@ -24,7 +26,7 @@ public static class RegisterAccount
         public string? Email { get; set; }
         public string? Password { get; set; }
         public string Language { get; set; } = "th";
-        public int? JoinAgencyId { get; set; }
+        public int? JoinOrganisationId { get; set; }
         public string? NameTh { get; set; }
         public string? NameEn { get; set; }
         public string? JuristicNumber { get; set; }
@@ -36,11 +38,14 @@ public static class RegisterAccount
         /// <summary>The person ticked that they read the privacy notice (PDPA consent; its version and time are stored).</summary>
         public bool AcceptPrivacy { get; set; }
 
-        public bool CreatesOrganisation => AccountType == AccountType.Startup || JoinAgencyId is null;
+        public bool CreatesOrganisation => JoinOrganisationId is null;
+
+        public OrganisationKind Kind => AccountType == AccountType.Startup ? OrganisationKind.Vendor : OrganisationKind.Agency;
     }
 
     /// <param name="UserId">Null when the address already had an account: that owner got an e-mail, and the page answers as for a new one.</param>
-    public sealed record Result(string? UserId, int? OrganisationId, bool JoinedExisting);
+    /// <param name="OrganisationId">The organisation created; null when the person asked to join one.</param>
+    public sealed record Result(string? UserId, int? OrganisationId, int? MembershipRequestId);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -55,36 +60,22 @@ public static class RegisterAccount
             RuleFor(x => x.AcceptPrivacy).Equal(true).WithMessage(_ => Bi.T("อ่านและยอมรับประกาศความเป็นส่วนตัวก่อนลงทะเบียน",
                 "Read and accept the privacy notice to register"));
             When(x => x.CreatesOrganisation, () => this.AddProfileRules(db));
-            When(x => x.AccountType == AccountType.Startup, () =>
+            When(x => x.AccountType == AccountType.Startup && x.CreatesOrganisation, () =>
                 RuleFor(x => x.JuristicNumber).Custom((number, context) =>
                 {
                     if (Domain.JuristicNumber.Problem(number) is { } problem)
                         context.AddFailure(nameof(Command.JuristicNumber), problem);
                 }));
-            When(x => x.AccountType == AccountType.Agency && x.JoinAgencyId is not null, () =>
-                RuleFor(x => x.JoinAgencyId).MustAsync(async (command, id, ct) =>
-                    {
-                        var website = await db.Organisations.Where(o => o.Id == id && o.Kind == OrganisationKind.Agency)
-                            .Select(o => o.Website).SingleOrDefaultAsync(ct);
-                        return website is not null && EmailDomainMatches(command.Email, website);
-                    })
-                    .WithMessage(_ => Bi.T("เข้าร่วมหน่วยงานที่มีอยู่ได้เฉพาะอีเมลที่ใช้โดเมนของหน่วยงานนั้น หากไม่ใช่ ให้ลงทะเบียนหน่วยงานใหม่",
-                        "You can join an existing agency only with an e-mail address at its own domain; otherwise register the agency as new")));
-        }
-
-        /// <summary>x@dga.or.th may join the agency whose website is https://www.dga.or.th (or a sub-domain of it).</summary>
-        private static bool EmailDomainMatches(string? email, string website)
-        {
-            var domain = email?.Split('@').LastOrDefault()?.ToLowerInvariant();
-            if (domain is null || !Uri.TryCreate(website, UriKind.Absolute, out var uri))
-                return false;
-            var host = uri.Host.ToLowerInvariant();
-            host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-            return domain == host || domain.EndsWith("." + host, StringComparison.Ordinal);
+            When(x => !x.CreatesOrganisation, () =>
+                RuleFor(x => x.JoinOrganisationId).MustAsync((command, id, ct) => db.Organisations.AnyAsync(o =>
+                        o.Id == id && o.Kind == command.Kind && o.Verification == VerificationState.Verified, ct))
+                    .WithMessage(_ => Bi.T("เลือกองค์กรจากรายการ หรือเว้นว่างไว้เพื่อลงทะเบียนองค์กรใหม่",
+                        "Choose an organisation from the list, or leave it empty to register a new one")));
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, UserManager<AppUser> users, IClock clock, AuditTrail audit, Accounts.AccountMail mail)
+    public sealed class Handler(MarketplaceDbContext db, UserManager<AppUser> users, IClock clock, AuditTrail audit, Notifier notifier,
+        Accounts.AccountMail mail)
         : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command request, CancellationToken cancellationToken)
@@ -95,12 +86,10 @@ public static class RegisterAccount
             {
                 users.PasswordHasher.HashPassword(existing, request.Password!);
                 mail.SendAlreadyRegistered(existing);
-                return new Result(null, null, false);
+                return new Result(null, null, null);
             }
 
-            var organisation = request.CreatesOrganisation
-                ? await CreateOrganisation(request, cancellationToken)
-                : await db.Organisations.SingleAsync(o => o.Id == request.JoinAgencyId, cancellationToken);
+            var organisation = request.CreatesOrganisation ? await CreateOrganisation(request, cancellationToken) : null;
 
             var user = new AppUser
             {
@@ -108,20 +97,30 @@ public static class RegisterAccount
                 Email = request.Email.Trim(),
                 DisplayName = request.DisplayName!.Trim(),
                 Language = request.Language,
-                OrganisationId = organisation.Id,
+                // The first member of a new organisation is its admin; a joiner has no organisation until approved.
+                OrganisationId = organisation?.Id,
+                IsOrganisationAdmin = organisation is not null,
                 PrivacyConsentVersion = Accounts.PrivacyNotice.Version,
                 PrivacyConsentedAt = clock.Now,
             };
             var created = await users.CreateAsync(user, request.Password!);
             if (!created.Succeeded)
                 throw new InvalidRequestException(created.Errors.Select(ToFieldError).ToList());
-            await users.AddToRoleAsync(user, request.AccountType == AccountType.Startup ? Roles.Vendor : Roles.Buyer);
+            await users.AddToRoleAsync(user, MembershipRules.RoleFor(request.Kind));
             await mail.SendConfirmationAsync(user);
-
             audit.Record(nameof(AppUser), () => user.Id, $"Registered {user.Email} as {request.AccountType}");
-            if (request.CreatesOrganisation)
+
+            if (organisation is not null)
+            {
                 audit.Record(nameof(Organisation), () => organisation.Id, $"Created pending {organisation.Kind} '{organisation.NameEn}'");
-            return new Result(user.Id, organisation.Id, !request.CreatesOrganisation);
+                return new Result(user.Id, organisation.Id, null);
+            }
+            var joined = await db.Organisations.SingleAsync(o => o.Id == request.JoinOrganisationId, cancellationToken);
+            var asked = await RequestMembership.Handler.Create(db, user.Id, joined, clock.Now, cancellationToken);
+            audit.Record(nameof(MembershipRequest), () => asked.Id, $"Asked to join '{joined.NameEn}'");
+            await notifier.NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == joined.Id && u.IsOrganisationAdmin),
+                RequestMembership.Handler.NewRequestMessage(joined), "/organisations/members", cancellationToken);
+            return new Result(user.Id, null, asked.Id);
         }
 
         private async Task<Organisation> CreateOrganisation(Command r, CancellationToken ct)
@@ -132,8 +131,7 @@ public static class RegisterAccount
                     "เลขทะเบียนนิติบุคคลนี้ลงทะเบียนไว้แล้ว ให้ขอให้สมาชิกขององค์กรเพิ่มคุณ หรือติดต่อ NIA",
                     "This juristic person number is already registered: ask a member of that organisation, or contact NIA"));
             var slug = await Slug.UniqueAsync(Slug.From(r.NameEn, "organisation"), s => db.Organisations.AnyAsync(o => o.Slug == s, ct));
-            var kind = r.AccountType == AccountType.Startup ? OrganisationKind.Vendor : OrganisationKind.Agency;
-            var organisation = new Organisation(kind, slug, new OrganisationProfile(r.NameTh!, r.NameEn!, r.ProvinceCode!, r.Website,
+            var organisation = new Organisation(r.Kind, slug, new OrganisationProfile(r.NameTh!, r.NameEn!, r.ProvinceCode!, r.Website,
                 r.ContactEmail!, r.ContactPhone, null, null), juristic, clock.Now);
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync(ct);

@@ -14,7 +14,7 @@ public sealed class RegisterModel(IMediator mediator, MarketplaceDbContext db) :
 {
     [BindProperty] public RegisterAccount.Command Input { get; set; } = new();
     public IReadOnlyList<SelectListItem> Provinces { get; private set; } = [];
-    public IReadOnlyList<SelectListItem> Agencies { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Organisations { get; private set; } = [];
 
     public async Task OnGetAsync(AccountType type = AccountType.Startup)
     {
@@ -39,9 +39,10 @@ public sealed class RegisterModel(IMediator mediator, MarketplaceDbContext db) :
     private async Task LoadChoicesAsync()
     {
         Provinces = await Choices.ProvincesAsync(db, HttpContext.RequestAborted);
-        var agencies = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Agency && o.Verification == VerificationState.Verified)
+        var existing = await db.Organisations.AsNoTracking().Where(o => o.Kind == Input.Kind && o.Verification == VerificationState.Verified)
             .OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh, o.NameEn }).ToListAsync();
-        Agencies = [new SelectListItem(Core.Common.Bi.T("— ลงทะเบียนหน่วยงานใหม่ —", "— Register a new agency —"), ""),
-            .. agencies.Select(a => new SelectListItem(Core.Common.Bi.Pick(a.NameTh, a.NameEn), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        Organisations = [new SelectListItem(Input.Kind == OrganisationKind.Agency ? Core.Common.Bi.T("— ลงทะเบียนหน่วยงานใหม่ —", "— Register a new agency —")
+                : Core.Common.Bi.T("— ลงทะเบียนบริษัทใหม่ —", "— Register a new company —"), ""),
+            .. existing.Select(a => new SelectListItem(Core.Common.Bi.Pick(a.NameTh, a.NameEn), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 }

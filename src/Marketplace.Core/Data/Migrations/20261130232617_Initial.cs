@@ -46,6 +46,22 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategoryTexts",
+                columns: table => new
+                {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DescriptionTh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategoryTexts", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChangeLog",
                 columns: table => new
                 {
@@ -173,6 +189,7 @@ namespace Marketplace.Core.Data.Migrations
                     PrivacyConsentVersion = table.Column<string>(type: "TEXT", nullable: true),
                     PrivacyConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsOrganisationAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -231,6 +248,60 @@ namespace Marketplace.Core.Data.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MembershipInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MembershipInvitations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganisationChangeRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JuristicNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganisationChangeRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganisationChangeRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -352,6 +423,37 @@ namespace Marketplace.Core.Data.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MembershipRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MembershipRequests_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MembershipRequests_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -631,9 +733,42 @@ namespace Marketplace.Core.Data.Migrations
                 columns: new[] { "Visibility", "LiveSector" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MembershipInvitations_OrganisationId_ExpiresAt",
+                table: "MembershipInvitations",
+                columns: new[] { "OrganisationId", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipInvitations_TokenHash",
+                table: "MembershipInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequests_OrganisationId_State",
+                table: "MembershipRequests",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipRequests_UserId",
+                table: "MembershipRequests",
+                column: "UserId",
+                unique: true,
+                filter: "\"State\" = 'Pending'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_CreatedAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationChangeRequests_OrganisationId",
+                table: "OrganisationChangeRequests",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganisationChangeRequests_State_RequestedAt",
+                table: "OrganisationChangeRequests",
+                columns: new[] { "State", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organisations_JuristicNumber",
@@ -707,6 +842,9 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "CategoryTexts");
+
+            migrationBuilder.DropTable(
                 name: "ChallengeQuestions");
 
             migrationBuilder.DropTable(
@@ -722,7 +860,16 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ListingLogos");
 
             migrationBuilder.DropTable(
+                name: "MembershipInvitations");
+
+            migrationBuilder.DropTable(
+                name: "MembershipRequests");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OrganisationChangeRequests");
 
             migrationBuilder.DropTable(
                 name: "OutboxEmails");

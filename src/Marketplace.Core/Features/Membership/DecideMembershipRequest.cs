@@ -1,0 +1,68 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Messaging;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Membership;
+
+/// <summary>An organisation admin or a moderator approves a request to join, or refuses it with a reason the person sees.</summary>
+public static class DecideMembershipRequest
+{
+    [RequiresSignIn]
+    public sealed class Command : ICommand<Unit>
+    {
+        public int RequestId { get; set; }
+        public bool Approve { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
+                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้ขอจะเห็นข้อความนี้", "Give the reason for refusing: the person will see it"));
+            RuleFor(x => x.Reason).MaximumLength(1000)
+                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+        }
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, UserManager<AppUser> users, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
+        : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var membership = await db.MembershipRequests.SingleOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบคำขอนี้", "This request does not exist"));
+            await db.EnsureMayManageMembersAsync(user, membership.OrganisationId, cancellationToken);
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
+            var applicant = await users.FindByIdAsync(membership.UserId)
+                ?? throw new NotFoundException(Bi.T("ไม่พบบัญชีของผู้ขอ", "The applicant's account no longer exists"));
+
+            if (request.Approve)
+            {
+                membership.Approve(user.UserId!, clock.Now);
+                await MembershipRules.JoinAsync(users, applicant, organisation, asAdmin: false);
+            }
+            else
+                membership.Refuse(user.UserId!, request.Reason!, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+
+            audit.Record(nameof(MembershipRequest), () => membership.Id, request.Approve
+                ? $"Approved {applicant.Email} as a member of '{organisation.NameEn}'"
+                : $"Refused {applicant.Email} for '{organisation.NameEn}': {membership.RefusalReason}");
+            await notifier.NotifyUsersAsync(db.Users.Where(u => u.Id == applicant.Id), request.Approve
+                ? new BilingualMessage($"คุณเป็นสมาชิกของ {organisation.NameTh} แล้ว", $"You are now a member of {organisation.NameEn}",
+                    "คำขอเข้าร่วมของคุณได้รับการอนุมัติ", "Your request to join was approved.")
+                : new BilingualMessage($"คำขอเข้าร่วม {organisation.NameTh} ไม่ได้รับการอนุมัติ", $"Your request to join {organisation.NameEn} was refused",
+                    $"เหตุผล: {membership.RefusalReason}", $"Reason: {membership.RefusalReason}"),
+                "/organisations/membership", cancellationToken);
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Messaging;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Moderation;
+
+/// <summary>
+/// Verified organisations that asked to change what NIA verified (legal names, juristic number, website domain):
+/// a moderator compares the live values with the requested ones and approves or refuses with a reason.
+/// </summary>
+public static class OrganisationChanges
+{
+    [RequiresRole(Roles.Moderator, Roles.Admin)]
+    public sealed record Query : IRequest<IReadOnlyList<Item>>;
+
+    public sealed record Item(int Id, int OrganisationId, string LiveNameTh, string LiveNameEn, string? LiveJuristicNumber, string? LiveWebsite,
+        string NameTh, string NameEn, string? JuristicNumber, string? Website, DateTimeOffset RequestedAt);
+
+    [RequiresRole(Roles.Moderator, Roles.Admin)]
+    public sealed class Decide : ICommand<Unit>
+    {
+        public int ChangeId { get; set; }
+        public bool Approve { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    public sealed class DecideValidator : AbstractValidator<Decide>
+    {
+        public DecideValidator()
+        {
+            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
+                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ องค์กรจะเห็นข้อความนี้", "Give the reason for refusing: the organisation will see it"));
+            RuleFor(x => x.Reason).MaximumLength(1000)
+                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+        }
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit, Notifier notifier)
+        : IRequestHandler<Query, IReadOnlyList<Item>>, IRequestHandler<Decide, Unit>
+    {
+        public async Task<IReadOnlyList<Item>> Handle(Query request, CancellationToken cancellationToken) =>
+            await (from c in db.OrganisationChangeRequests.AsNoTracking()
+                   where c.State == ChangeRequestState.Pending
+                   join o in db.Organisations on c.OrganisationId equals o.Id
+                   orderby c.RequestedAt
+                   select new Item(c.Id, o.Id, o.NameTh, o.NameEn, o.JuristicNumber, o.Website, c.NameTh, c.NameEn, c.JuristicNumber, c.Website, c.RequestedAt))
+                .ToListAsync(cancellationToken);
+
+        public async Task<Unit> Handle(Decide request, CancellationToken cancellationToken)
+        {
+            var change = await db.OrganisationChangeRequests.SingleOrDefaultAsync(c => c.Id == request.ChangeId, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบคำขอนี้", "This request does not exist"));
+            var organisation = await db.Organisations.SingleAsync(o => o.Id == change.OrganisationId, cancellationToken);
+            var before = $"'{organisation.NameEn}' / '{organisation.NameTh}', {organisation.JuristicNumber}, {organisation.Website}";
+            if (request.Approve)
+            {
+                if (change.JuristicNumber is not null && await db.Organisations.AnyAsync(o => o.JuristicNumber == change.JuristicNumber && o.Id != organisation.Id, cancellationToken))
+                    throw new DomainRuleException(Bi.T("เลขทะเบียนนิติบุคคลนี้เป็นขององค์กรอื่นแล้ว", "This juristic person number now belongs to another organisation"));
+                change.Approve(organisation, clock.Now);
+            }
+            else
+                change.Refuse(request.Reason!, clock.Now);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Organisation), () => organisation.Id, request.Approve
+                ? $"Approved the change of {before} to '{change.NameEn}' / '{change.NameTh}', {change.JuristicNumber}, {change.Website}"
+                : $"Refused the change of {before}: {change.RefusalReason}");
+            await notifier.NotifyOrganisationAsync(organisation.Id, request.Approve
+                ? new BilingualMessage("NIA อนุมัติการเปลี่ยนข้อมูลองค์กรแล้ว", "NIA approved the change to your organisation's details",
+                    "ชื่อ เลขนิติบุคคล และเว็บไซต์ใหม่ขององค์กรแสดงผลแล้ว", "Your organisation's new names, juristic number and website are now shown.")
+                : new BilingualMessage("NIA ไม่อนุมัติการเปลี่ยนข้อมูลองค์กร", "NIA refused the change to your organisation's details",
+                    $"เหตุผล: {change.RefusalReason}", $"Reason: {change.RefusalReason}"), "/organisations/edit", cancellationToken);
+            return Unit.Value;
+        }
+    }
+}
