@@ -31,6 +31,7 @@ public sealed partial class MembershipTests(SliceFixture app) : IClassFixture<Sl
             DisplayName = "ผู้ขอ " + localPart,
             Email = $"{localPart}@{Organisation.WebsiteDomain(dga.Website)}",
             Password = "correct-horse-9",
+            AcceptPrivacy = true,
             JoinOrganisationId = dga.Id,
         });
         return result.MembershipRequestId!.Value;
