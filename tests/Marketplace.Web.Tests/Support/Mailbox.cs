@@ -13,7 +13,11 @@ namespace Marketplace.Web.Tests.Support;
 public static partial class Mailbox
 {
     /// <summary>The path and query of the newest link to <paramref name="path"/> in a message to <paramref name="to"/>.</summary>
-    public static async Task<string> LinkAsync(MarketplaceFactory factory, string to, string path)
+    public static async Task<string> LinkAsync(MarketplaceFactory factory, string to, string path) =>
+        (await FullLinkAsync(factory, to, path)).PathAndQuery;
+
+    /// <summary>The newest link to <paramref name="path"/> in a message to <paramref name="to"/>, exactly as written in the e-mail.</summary>
+    public static async Task<Uri> FullLinkAsync(MarketplaceFactory factory, string to, string path)
     {
         var dispatcher = factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
         await dispatcher.DispatchPendingAsync(CancellationToken.None);
@@ -25,7 +29,7 @@ public static partial class Mailbox
                 continue;
             var link = Link().Matches(text).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path);
             if (link is not null)
-                return link.PathAndQuery;
+                return link;
         }
         throw new InvalidOperationException($"No e-mail to {to} with a link to {path} in {folder}");
     }

@@ -11,6 +11,8 @@ namespace Marketplace.Web.Pages.Account;
 /// Opening the e-mailed link confirms the address. Signed in and not yet confirmed, this is the only page the
 /// <see cref="Infrastructure.Security.AccountGate"/> lets a person see: it offers a new link and a corrected address.
 /// </summary>
+// Resending and correcting the address send e-mails: they share the password-reset budget.
+[Infrastructure.Security.RateLimited("password-reset")]
 public sealed class ConfirmEmailModel(IMediator mediator, SignInManager<AppUser> signIn) : MediatorPage(mediator)
 {
     public enum Outcome { Waiting, Confirmed, LinkExpired, Resent, AddressChanged }
