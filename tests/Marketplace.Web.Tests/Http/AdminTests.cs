@@ -103,8 +103,10 @@ public sealed class AdminTests(SiteWithASecret factory) : IClassFixture<SiteWith
         using var admin = await AdminAsync();
         var vendor = await Db(db => db.Users.SingleAsync(u => u.Email == "vendor@demo.govtech.example"));
         var adminUser = await Db(db => db.Users.SingleAsync(u => u.Email == Admin));
-        Task<bool> HasRole(string userId, string role) => Db(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                                                                    where ur.UserId == userId && r.Name == role select r).AnyAsync());
+        Task<bool> HasRole(string userId, string role) => Db(db => (from ur in db.UserRoles
+                                                                    join r in db.Roles on ur.RoleId equals r.Id
+                                                                    where ur.UserId == userId && r.Name == role
+                                                                    select r).AnyAsync());
 
         using var granted = await admin.PostFormAsync("/admin/users", new Dictionary<string, string> { ["userId"] = vendor.Id, ["role"] = Roles.Moderator, ["granted"] = "true" }, "/admin/users?handler=Role");
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
