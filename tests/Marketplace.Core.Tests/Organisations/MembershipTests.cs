@@ -148,8 +148,10 @@ public sealed partial class MembershipTests(SliceFixture app) : IClassFixture<Sl
         await app.SendAsync(new AcceptInvitation.Command { Token = token });
         var invitee = await UserAsync("invitee@partner.example");
         Assert.Equal(dga.Id, invitee.OrganisationId);
-        Assert.Contains(await app.QueryDbAsync(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id
-                                                       where ur.UserId == invitee.Id select r.Name).ToListAsync()), r => r == Roles.Buyer);
+        Assert.Contains(await app.QueryDbAsync(db => (from ur in db.UserRoles
+                                                      join r in db.Roles on ur.RoleId equals r.Id
+                                                      where ur.UserId == invitee.Id
+                                                      select r.Name).ToListAsync()), r => r == Roles.Buyer);
 
         var reused = await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new AcceptInvitation.Command { Token = token }));
         Assert.Contains("already been used", reused.Message);

@@ -35,7 +35,8 @@ public sealed class UsersModel(IMediator mediator) : MediatorPage(mediator)
         if (ok)
         {
             Message = message;
-            return RedirectToPage(new { q = Q, page = PageNumber });
+            // "page" is Razor Pages' own route value, so the list's page number goes into the query by hand.
+            return LocalRedirect($"/admin/users?q={Uri.EscapeDataString(Q ?? "")}&page={PageNumber}");
         }
         await OnGetAsync();
         return Page();
