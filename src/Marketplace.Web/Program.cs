@@ -50,6 +50,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Filters.Add<OutcomeExceptionFilter>();
     options.ModelBinderProviders.Insert(0, new IsoDateModelBinderProvider());
+    options.Filters.Add<DateNotices>();
 });
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Thai text is written as characters, not as &#xE2A; entities: pages stay readable and half the size.

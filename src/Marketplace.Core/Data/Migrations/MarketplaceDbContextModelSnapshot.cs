@@ -254,6 +254,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<long?>("AwardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -343,7 +346,7 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("ChallengeQuestions");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.ConflictDeclaration", b =>
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Evaluator", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -352,19 +355,36 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("ChallengeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("DeclaredAt")
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclaredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EvaluatorUserId")
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChallengeId", "EvaluatorUserId")
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChallengeId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations");
+                    b.ToTable("Evaluators", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Invitation", b =>
@@ -446,6 +466,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EvaluatorUserId")
                         .IsRequired()
@@ -881,12 +905,18 @@ namespace Marketplace.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.ConflictDeclaration", b =>
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Evaluator", b =>
                 {
                     b.HasOne("Marketplace.Core.Domain.Challenges.Challenge", null)
-                        .WithMany()
+                        .WithMany("Panel")
                         .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -992,6 +1022,11 @@ namespace Marketplace.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("Panel");
                 });
 #pragma warning restore 612, 618
         }

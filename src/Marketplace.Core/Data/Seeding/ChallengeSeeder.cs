@@ -36,40 +36,37 @@ internal sealed class ChallengeSeeder(MarketplaceDbContext db, DateTimeOffset no
             foreach (var q in row.Questions ?? [])
             {
                 var vendor = organisations[q.AskedByVendor];
-                var question = new ChallengeQuestion(challenge.Id, vendor.Id, MemberOf(vendor.Id), q.QuestionTh, published.AddDays(2));
-                if (q.AnswerTh is not null)
-                    question.AnswerWith(q.AnswerTh, published.AddDays(3));
+                var question = challenge.Ask(vendor.Id, MemberOf(vendor.Id), q.QuestionTh, published.AddDays(2));
                 db.ChallengeQuestions.Add(question);
+                if (q.AnswerTh is not null)
+                    challenge.Answer(question, q.AnswerTh, published.AddDays(3));
             }
             var proposals = (row.Proposals ?? []).Select(p =>
             {
                 var vendor = organisations[p.Vendor];
-                return (Seed: p, Entity: new Proposal(challenge.Id, vendor.Id, MemberOf(vendor.Id),
-                    new ProposalTerms(listings[p.Solution], p.ApproachTh, p.PriceSatang, p.TimelineDays), published.AddDays(5)));
+                return (Seed: p, Entity: challenge.ReceiveProposal(vendor.Id, MemberOf(vendor.Id),
+                    new ProposalTerms(listings[p.Solution], p.ApproachTh, p.PriceSatang, p.TimelineDays), null, published.AddDays(5)));
             }).ToList();
             db.Proposals.AddRange(proposals.Select(p => p.Entity));
             if (row.State == "Published")
                 continue;
 
-            challenge.StartEvaluation(challenge.ProposalsDeadline);
-            db.ConflictDeclarations.Add(new ConflictDeclaration(challenge.Id, poster, challenge.ProposalsDeadline));
+            var evaluated = challenge.ProposalsDeadline.AddDays(1);
+            challenge.Declare(poster, conflict: false, null, evaluated);
             await db.SaveChangesAsync(ct);
-            foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Scores is not null))
-                db.ProposalScores.Add(new ProposalScore(proposal.Id, poster, seed.Scores!, challenge.ProposalsDeadline.AddDays(1)));
+            var scores = proposals.Where(p => p.Seed.Scores is not null)
+                .Select(p => challenge.Score(poster, p.Entity, null, p.Seed.Scores!, null, evaluated)).ToList();
+            db.ProposalScores.AddRange(scores);
             foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Shortlisted == true && p.Seed.Awarded != true))
-                proposal.Shortlist();
+                challenge.Shortlist(poster, proposal, evaluated);
             if (row.State != "Awarded")
                 continue;
 
             var awardedAt = now.AddDays(-(row.AwardedDaysAgo ?? 0));
-            foreach (var (seed, proposal) in proposals)
-            {
-                if (seed.Awarded == true)
-                    proposal.Award(seed.ContractValueSatang ?? seed.PriceSatang, DateOnly.FromDateTime(awardedAt.UtcDateTime), seed.FeedbackTh);
-                else
-                    proposal.NotSelected(seed.FeedbackTh ?? "");
-            }
-            challenge.MarkAwarded(awardedAt);
+            var winners = proposals.Where(p => p.Seed.Awarded == true)
+                .ToDictionary(p => p.Entity.Id, p => p.Seed.ContractValueSatang ?? p.Seed.PriceSatang);
+            var feedback = proposals.ToDictionary(p => p.Entity, p => p.Seed.FeedbackTh ?? "");
+            challenge.Award(poster, proposals.Select(p => p.Entity).ToList(), scores, winners, ChallengeDates.ThaiDay(awardedAt), p => feedback[p], awardedAt);
         }
         await db.SaveChangesAsync(ct);
     }

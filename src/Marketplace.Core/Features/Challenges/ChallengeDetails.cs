@@ -30,7 +30,7 @@ public static class ChallengeDetails
             var now = clock.Now;
             challenge.CloseIfDue(now);
             var isOwner = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == challenge.AgencyId;
-            if (!challenge.State.IsPublic() && !isOwner && !user.IsModerator())
+            if (!challenge.IsPublic && !isOwner && !user.IsModerator())
                 throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
 
             var questions = await db.ChallengeQuestions.AsNoTracking().Where(q => q.ChallengeId == challenge.Id)

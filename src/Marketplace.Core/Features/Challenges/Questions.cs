@@ -36,11 +36,9 @@ public static class Questions
         public async Task<Unit> Handle(Ask request, CancellationToken cancellationToken)
         {
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
-            if (!challenge.IsOpenForQuestions(clock.Now))
-                throw new DomainRuleException(Bi.T("หมดเวลาถามคำถามสำหรับโจทย์นี้แล้ว", "The deadline for questions on this challenge has passed"));
             var vendorId = await db.OrganisationIdOf(user, cancellationToken)
                 ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
-            var question = new ChallengeQuestion(challenge.Id, vendorId, user.UserId!, request.Text!.Trim(), clock.Now);
+            var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
             await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
                 question.Text, question.Text), $"/challenges/{challenge.Slug}", cancellationToken);
@@ -54,7 +52,7 @@ public static class Questions
             var question = await db.ChallengeQuestions.SingleOrDefaultAsync(q => q.Id == request.QuestionId, cancellationToken)
                 ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
             var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
-            question.AnswerWith(request.Text!, clock.Now);
+            challenge.Answer(question, request.Text!, clock.Now);
             await notifier.NotifyOrganisationAsync(question.AskedByVendorId, new BilingualMessage("หน่วยงานตอบคำถามของคุณแล้ว",
                 "The agency answered your question", question.Answer!, question.Answer!), $"/challenges/{challenge.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -43,6 +43,19 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
     public Task<IActionResult> OnPostCancelAsync(string slug) =>
         ActAsync(slug, c => new Award.Cancel(c.Id, CancelReason), nameof(CancelReason), Bi.T("ยกเลิกโจทย์แล้ว", "The challenge is cancelled"));
 
+    public async Task<IActionResult> OnPostDeleteAsync(string slug)
+    {
+        var challenge = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        var (ok, _) = await TrySendAsync(new DeleteDraftChallenge.Command(challenge.Id), nameof(CancelReason));
+        if (!ok)
+        {
+            await LoadAsync(slug);
+            return Page();
+        }
+        Message = Bi.T("ลบฉบับร่างแล้ว", "The draft is deleted");
+        return Redirect("/agency/challenges");
+    }
+
     private async Task<IActionResult> ActAsync(string slug, Func<ChallengeDetails.Result, IRequest<Unit>> request, string prefix, string done)
     {
         var challenge = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);

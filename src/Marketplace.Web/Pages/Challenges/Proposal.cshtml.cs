@@ -19,6 +19,9 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
     [BindProperty] public Proposals.Send Input { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
+    /// <summary>The price is above the budget and the vendor has not yet confirmed it: show the confirmation box.</summary>
+    public bool OverBudgetWarned => !Input.AcceptOverBudget && Money.ParseBaht(Input.PriceBaht) is { } price && price > Mine.BudgetMaxSatang;
+
     public async Task OnGetAsync(string slug)
     {
         await LoadAsync(slug);
@@ -48,7 +51,9 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(new Proposals.Withdraw(Details.Id));
         if (ok)
         {
-            Message = Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.");
+            Message = Details.OpenForProposals
+                ? Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.")
+                : Bi.T("ถอนข้อเสนอแล้ว", "Proposal withdrawn.");
             return RedirectToPage(new { slug });
         }
         Input = Mine.Current ?? new Proposals.Send();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261124233924_Initial")]
+    [Migration("20261130224819_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -257,6 +257,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<long?>("AwardedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -346,7 +349,7 @@ namespace Marketplace.Core.Data.Migrations
                     b.ToTable("ChallengeQuestions");
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.ConflictDeclaration", b =>
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Evaluator", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -355,19 +358,36 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("ChallengeId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("DeclaredAt")
+                    b.Property<string>("ConflictNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Declaration")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeclaredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("EvaluatorUserId")
+                    b.Property<long>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChallengeId", "EvaluatorUserId")
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ChallengeId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ConflictDeclarations");
+                    b.ToTable("Evaluators", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Invitation", b =>
@@ -449,6 +469,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EvaluatorUserId")
                         .IsRequired()
@@ -884,12 +908,18 @@ namespace Marketplace.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.ConflictDeclaration", b =>
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Evaluator", b =>
                 {
                     b.HasOne("Marketplace.Core.Domain.Challenges.Challenge", null)
-                        .WithMany()
+                        .WithMany("Panel")
                         .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Marketplace.Core.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -995,6 +1025,11 @@ namespace Marketplace.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("Panel");
                 });
 #pragma warning restore 612, 618
         }

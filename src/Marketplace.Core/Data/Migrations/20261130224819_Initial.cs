@@ -332,6 +332,7 @@ namespace Marketplace.Core.Data.Migrations
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
@@ -419,20 +420,30 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ConflictDeclarations",
+                name: "Evaluators",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EvaluatorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Declaration = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ConflictNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ConflictDeclarations", x => x.Id);
+                    table.PrimaryKey("PK_Evaluators", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ConflictDeclarations_Challenges_ChallengeId",
+                        name: "FK_Evaluators_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Evaluators_Challenges_ChallengeId",
                         column: x => x.ChallengeId,
                         principalTable: "Challenges",
                         principalColumn: "Id",
@@ -503,6 +514,7 @@ namespace Marketplace.Core.Data.Migrations
                     ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
                     EvaluatorUserId = table.Column<string>(type: "TEXT", nullable: false),
                     Scores = table.Column<string>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ScoredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -595,10 +607,15 @@ namespace Marketplace.Core.Data.Migrations
                 columns: new[] { "State", "ProposalsDeadline" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ConflictDeclarations_ChallengeId_EvaluatorUserId",
-                table: "ConflictDeclarations",
-                columns: new[] { "ChallengeId", "EvaluatorUserId" },
+                name: "IX_Evaluators_ChallengeId_UserId",
+                table: "Evaluators",
+                columns: new[] { "ChallengeId", "UserId" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Evaluators_UserId",
+                table: "Evaluators",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_ChallengeId_VendorId",
@@ -710,7 +727,7 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ChangeLog");
 
             migrationBuilder.DropTable(
-                name: "ConflictDeclarations");
+                name: "Evaluators");
 
             migrationBuilder.DropTable(
                 name: "Invitations");
