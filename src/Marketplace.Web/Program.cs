@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
@@ -23,6 +24,7 @@ builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddHostedService<ChallengeDeadlines>();
+builder.Services.AddDocumentScanning(builder.Configuration.GetSection("Marketplace:ClamAV").Get<ClamAvSettings>() ?? new ClamAvSettings());
 builder.Services.AddSingleton(new MatchingSettings(builder.Configuration.GetValue("Marketplace:Matching:NotifyTopVendors", 5)));
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>

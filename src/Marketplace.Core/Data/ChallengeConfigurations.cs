@@ -90,3 +90,21 @@ internal sealed class SavedAlertConfiguration : IEntityTypeConfiguration<SavedAl
         e.Property(a => a.Keywords).HasMaxLength(300);
     }
 }
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Domain.Documents.Document>
+{
+    public void Configure(EntityTypeBuilder<Domain.Documents.Document> e)
+    {
+        e.HasIndex(d => d.ChallengeId);
+        e.HasIndex(d => d.ProposalId);
+        e.HasIndex(d => d.QuestionId);
+        e.Property(d => d.FileName).HasMaxLength(Domain.Documents.Document.MaxFileNameLength);
+        e.Property(d => d.Format).HasMaxLength(8);
+        e.Property(d => d.ContentType).HasMaxLength(100);
+        e.Property(d => d.Sha256).HasMaxLength(64);
+        e.HasOne<Challenge>().WithMany().HasForeignKey(d => d.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Proposal>().WithMany().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ChallengeQuestion>().WithMany().HasForeignKey(d => d.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(d => d.IsProposalDocument);
+    }
+}

@@ -22,6 +22,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();
     public DbSet<Evaluator> Evaluators => Set<Evaluator>();
+    public DbSet<Domain.Documents.Document> Documents => Set<Domain.Documents.Document>();
     public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SavedAlert> SavedAlerts => Set<SavedAlert>();

@@ -29,7 +29,10 @@ public static class Evaluation
 
     public sealed record Row(int ProposalId, string VendorNameTh, string VendorNameEn, ProposalTerms Terms, string SolutionTitle, ProposalState State,
         bool OverBudget, IReadOnlyList<int>? MyScores, string? MyComment, IReadOnlyList<EvaluatorScores> ByEvaluator, IReadOnlyList<decimal> Means,
-        decimal WeightedTotal, int Rank);
+        decimal WeightedTotal, int Rank)
+    {
+        public IReadOnlyList<TenderDocuments.Summary> Documents { get; init; } = [];
+    }
 
     public sealed record EvaluatorScores(string Evaluator, IReadOnlyList<int> Scores, string? Comment);
 
@@ -70,6 +73,9 @@ public static class Evaluation
             // The published title, as the vendor offered it: the working copy may hold edits NIA has not reviewed.
             var titles = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).Select(l => new { l.Id, TitleTh = l.LiveTitleTh ?? l.Draft.TitleTh })
                 .ToDictionaryAsync(l => l.Id, l => l.TitleTh, ct);
+            var documents = (await db.Documents.AsNoTracking().Where(d => d.ProposalId != null && ids.Contains(d.ProposalId.Value)).OrderBy(d => d.Kind)
+                .Select(d => new { ProposalId = d.ProposalId!.Value, Summary = new TenderDocuments.Summary(d.Id, d.Kind, d.FileName, d.Format, d.SizeBytes, d.UploadedAt) })
+                .ToListAsync(ct)).ToLookup(d => d.ProposalId, d => d.Summary);
             var criteria = challenge.Content.Criteria;
             var totals = proposals.Select(p => Scoring.WeightedTotal(criteria, scores.Where(s => s.ProposalId == p.Id).Select(s => s.Scores).ToList())).ToList();
             var ranks = Scoring.Ranks(totals);
@@ -80,7 +86,8 @@ public static class Evaluation
                 var byEvaluator = own.Select(s => new EvaluatorScores(names[s.EvaluatorUserId], s.Scores, s.Comment)).ToList();
                 var means = Enumerable.Range(0, criteria.Count).Select(c => decimal.Round(Scoring.Mean(own.Select(s => s.Scores).ToList(), c), 2)).ToList();
                 return new Row(p.Id, p.Vendor!.NameTh, p.Vendor.NameEn, p.Terms, titles.GetValueOrDefault(p.Terms.ListingId, ""), p.State,
-                    challenge.IsOverBudget(p.Terms.PriceSatang), mine?.Scores, mine?.Comment, byEvaluator, means, totals[i], ranks[i]);
+                    challenge.IsOverBudget(p.Terms.PriceSatang), mine?.Scores, mine?.Comment, byEvaluator, means, totals[i], ranks[i])
+                { Documents = documents[p.Id].ToList() };
             }).OrderBy(r => r.Rank).ToList();
         }
 

@@ -18,7 +18,7 @@ public static class Proposals
     public sealed record Mine(int ChallengeId) : IRequest<MineResult>;
 
     public sealed record MineResult(IReadOnlyList<string> Problems, IReadOnlyList<(int Id, string TitleTh, string? TitleEn)> Solutions, Send? Current,
-        ProposalState? State, string? Feedback, long BudgetMaxSatang, bool MayWithdraw);
+        ProposalState? State, string? Feedback, long BudgetMaxSatang, bool MayWithdraw, IReadOnlyList<TenderDocuments.Summary> Documents);
 
     [RequiresRole(Roles.Vendor)]
     public sealed class Send : ICommand<Unit>
@@ -69,7 +69,7 @@ public static class Proposals
             };
             var mayWithdraw = existing?.State == ProposalState.Submitted && (challenge.IsOpenForProposals(clock.Now) || challenge.State == ChallengeState.Cancelled);
             return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback,
-                challenge.Content.BudgetMaxSatang, mayWithdraw);
+                challenge.Content.BudgetMaxSatang, mayWithdraw, existing is null ? [] : await TenderDocuments.OfProposalAsync(db, existing.Id, cancellationToken));
         }
 
         public async Task<Unit> Handle(Send request, CancellationToken cancellationToken)

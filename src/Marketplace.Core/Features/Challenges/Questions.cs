@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
@@ -16,7 +17,7 @@ public static class Questions
     public sealed record Ask(int ChallengeId, string? Text) : ICommand<Unit>;
 
     [RequiresRole(Roles.Buyer)]
-    public sealed record Answer(int QuestionId, string? Text) : ICommand<Unit>;
+    public sealed record Answer(int QuestionId, string? Text, Upload? Attachment = null) : ICommand<Unit>;
 
     public sealed class AskValidator : AbstractValidator<Ask>
     {
@@ -30,7 +31,7 @@ public static class Questions
             .WithMessage(_ => Bi.T("เขียนคำตอบ (ไม่เกิน 4,000 ตัวอักษร)", "Write the answer (4,000 characters at most)"));
     }
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier, DocumentScreening screening)
         : IRequestHandler<Ask, Unit>, IRequestHandler<Answer, Unit>
     {
         public async Task<Unit> Handle(Ask request, CancellationToken cancellationToken)
@@ -53,6 +54,11 @@ public static class Questions
                 ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
             var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
             challenge.Answer(question, request.Text!, clock.Now);
+            if (request.Attachment is { Bytes.Length: > 0 } upload)
+            {
+                db.Documents.Add(challenge.AttachToAnswer(question, upload.FileName, upload.Bytes, user.UserId!, clock.Now));
+                await screening.RequireCleanAsync(upload, cancellationToken);
+            }
             await notifier.NotifyOrganisationAsync(question.AskedByVendorId, new BilingualMessage("หน่วยงานตอบคำถามของคุณแล้ว",
                 "The agency answered your question", question.Answer!, question.Answer!), $"/challenges/{challenge.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -17,6 +17,7 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
     public ChallengeDetails.Result Details { get; private set; } = null!;
     public Proposals.MineResult Mine { get; private set; } = null!;
     [BindProperty] public Proposals.Send Input { get; set; } = new();
+    [BindProperty] public UploadInput Upload { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
     /// <summary>The price is above the budget and the vendor has not yet confirmed it: show the confirmation box.</summary>
@@ -45,6 +46,20 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAttachAsync(string slug)
+    {
+        await LoadAsync(slug);
+        var file = await Uploads.ReadAsync(Upload.File, HttpContext.RequestAborted);
+        var (ok, _) = await TrySendAsync(new TenderDocuments.AttachToProposal(Details.Id, Upload.Kind, file), nameof(Upload));
+        if (ok)
+        {
+            Message = Bi.T("แนบเอกสารแล้ว เอกสารปิดผนึกเช่นเดียวกับข้อเสนอ", "The document is attached. It is sealed like the proposal.");
+            return RedirectToPage(new { slug });
+        }
+        Input = Mine.Current ?? new Proposals.Send();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostWithdrawAsync(string slug)
     {
         await LoadAsync(slug);
@@ -58,6 +73,12 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         }
         Input = Mine.Current ?? new Proposals.Send();
         return Page();
+    }
+
+    public sealed class UploadInput
+    {
+        public Marketplace.Core.Domain.Documents.DocumentKind Kind { get; set; }
+        public IFormFile? File { get; set; }
     }
 
     private async Task LoadAsync(string slug)

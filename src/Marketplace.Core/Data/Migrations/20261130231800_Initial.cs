@@ -506,6 +506,48 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_ChallengeQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "ChallengeQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Documents_Challenges_ChallengeId",
+                        column: x => x.ChallengeId,
+                        principalTable: "Challenges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Documents_Proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "Proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProposalScores",
                 columns: table => new
                 {
@@ -605,6 +647,21 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IX_Challenges_State_ProposalsDeadline",
                 table: "Challenges",
                 columns: new[] { "State", "ProposalsDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_ChallengeId",
+                table: "Documents",
+                column: "ChallengeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_ProposalId",
+                table: "Documents",
+                column: "ProposalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_QuestionId",
+                table: "Documents",
+                column: "QuestionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evaluators_ChallengeId_UserId",
@@ -721,10 +778,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
-                name: "ChallengeQuestions");
+                name: "ChangeLog");
 
             migrationBuilder.DropTable(
-                name: "ChangeLog");
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "Evaluators");
@@ -749,6 +806,9 @@ namespace Marketplace.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "ChallengeQuestions");
 
             migrationBuilder.DropTable(
                 name: "Listings");
