@@ -237,6 +237,13 @@ namespace Marketplace.Core.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PendingBytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PendingContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ListingId");
 
                     b.ToTable("ListingLogos");

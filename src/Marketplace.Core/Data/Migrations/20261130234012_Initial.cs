@@ -381,7 +381,9 @@ namespace Marketplace.Core.Data.Migrations
                 {
                     ListingId = table.Column<int>(type: "INTEGER", nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PendingContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PendingBytes = table.Column<byte[]>(type: "BLOB", nullable: true)
                 },
                 constraints: table =>
                 {

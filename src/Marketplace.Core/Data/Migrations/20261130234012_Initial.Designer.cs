@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261130231800_Initial")]
+    [Migration("20261130234012_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -237,6 +237,13 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("ContentType")
                         .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("PendingBytes")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("PendingContentType")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
