@@ -1,6 +1,7 @@
 using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
@@ -24,6 +25,7 @@ builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddHostedService<ChallengeDeadlines>();
+builder.Services.AddDocumentScanning(builder.Configuration.GetSection("Marketplace:ClamAV").Get<ClamAvSettings>() ?? new ClamAvSettings());
 builder.Services.AddSingleton(new MatchingSettings(builder.Configuration.GetValue("Marketplace:Matching:NotifyTopVendors", 5)));
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>
@@ -52,6 +54,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Filters.Add<OutcomeExceptionFilter>();
     options.ModelBinderProviders.Insert(0, new IsoDateModelBinderProvider());
+    options.Filters.Add<DateNotices>();
 });
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 // Thai text is written as characters, not as &#xE2A; entities: pages stay readable and half the size.

@@ -34,6 +34,8 @@ internal sealed class ListingLogoConfiguration : IEntityTypeConfiguration<Listin
     {
         e.HasKey(l => l.ListingId);
         e.Property(l => l.ContentType).HasMaxLength(20);
+        e.Property(l => l.PendingContentType).HasMaxLength(20);
+        e.Ignore(l => l.IsLive);
         e.HasOne<Listing>().WithOne().HasForeignKey<ListingLogo>(l => l.ListingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

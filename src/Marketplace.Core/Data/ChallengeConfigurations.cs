@@ -18,6 +18,10 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         e.Property(c => c.Reason).HasMaxLength(2000);
         e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.PostedByUserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Panel).WithOne().HasForeignKey(x => x.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        e.Navigation(c => c.Panel).UsePropertyAccessMode(PropertyAccessMode.Field);
+        e.Ignore(c => c.IsPublic);
+        e.Ignore(c => c.CanBeDeleted);
     }
 }
 
@@ -39,16 +43,20 @@ internal sealed class ProposalScoreConfiguration : IEntityTypeConfiguration<Prop
     {
         e.HasIndex(s => new { s.ProposalId, s.EvaluatorUserId }).IsUnique();
         e.Property(s => s.Scores).AsJson();
+        e.Property(s => s.Comment).HasMaxLength(ProposalScore.MaxCommentLength);
         e.HasOne<Proposal>().WithMany().HasForeignKey(s => s.ProposalId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguration<ConflictDeclaration>
+internal sealed class EvaluatorConfiguration : IEntityTypeConfiguration<Evaluator>
 {
-    public void Configure(EntityTypeBuilder<ConflictDeclaration> e)
+    public void Configure(EntityTypeBuilder<Evaluator> e)
     {
-        e.HasIndex(d => new { d.ChallengeId, d.EvaluatorUserId }).IsUnique();
-        e.HasOne<Challenge>().WithMany().HasForeignKey(d => d.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        e.ToTable("Evaluators");
+        e.HasIndex(x => new { x.ChallengeId, x.UserId }).IsUnique();
+        e.Property(x => x.ConflictNote).HasMaxLength(Evaluator.MaxNoteLength);
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        e.Ignore(x => x.MayEvaluate);
     }
 }
 
@@ -80,5 +88,23 @@ internal sealed class SavedAlertConfiguration : IEntityTypeConfiguration<SavedAl
         e.Property(a => a.Categories).AsJson();
         e.Property(a => a.Provinces).AsJson();
         e.Property(a => a.Keywords).HasMaxLength(300);
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Domain.Documents.Document>
+{
+    public void Configure(EntityTypeBuilder<Domain.Documents.Document> e)
+    {
+        e.HasIndex(d => d.ChallengeId);
+        e.HasIndex(d => d.ProposalId);
+        e.HasIndex(d => d.QuestionId);
+        e.Property(d => d.FileName).HasMaxLength(Domain.Documents.Document.MaxFileNameLength);
+        e.Property(d => d.Format).HasMaxLength(8);
+        e.Property(d => d.ContentType).HasMaxLength(100);
+        e.Property(d => d.Sha256).HasMaxLength(64);
+        e.HasOne<Challenge>().WithMany().HasForeignKey(d => d.ChallengeId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Proposal>().WithMany().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<ChallengeQuestion>().WithMany().HasForeignKey(d => d.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(d => d.IsProposalDocument);
     }
 }

@@ -21,7 +21,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Challenge> Challenges => Set<Challenge>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();
-    public DbSet<ConflictDeclaration> ConflictDeclarations => Set<ConflictDeclaration>();
+    public DbSet<Evaluator> Evaluators => Set<Evaluator>();
+    public DbSet<Domain.Documents.Document> Documents => Set<Domain.Documents.Document>();
     public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SavedAlert> SavedAlerts => Set<SavedAlert>();

@@ -1,4 +1,5 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Features.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ public static class HealthEndpoint
 {
     /// <summary>GET /health: JSON for monitors; 503 when the database cannot be read.</summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/health", async (MarketplaceDbContext db, SearchIndexHost search, CancellationToken ct) =>
+        app.MapGet("/health", async (MarketplaceDbContext db, SearchIndexHost search, IVirusScanner scanner, CancellationToken ct) =>
         {
             object database;
             var healthy = true;
@@ -34,7 +35,10 @@ public static class HealthEndpoint
                 index = new { status = "unavailable", error = e.Message };
                 healthy = false;
             }
-            return Results.Json(new { status = healthy ? "ok" : "unhealthy", database, index },
+            // Uploads fail closed without the scanner; the rest of the site works, so the site is degraded, not down.
+            var (scannerUp, scannerDetail) = await scanner.StatusAsync(ct);
+            var virusScanner = new { status = scannerUp ? "ok" : "unreachable", detail = scannerDetail };
+            return Results.Json(new { status = healthy ? (scannerUp ? "ok" : "degraded") : "unhealthy", database, index, virusScanner },
                 statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
 }

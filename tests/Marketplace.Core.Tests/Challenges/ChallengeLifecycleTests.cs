@@ -58,7 +58,7 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
 
         await app.AsUserAsync(DemoAccounts.Buyer);
         await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new Evaluation.Score(winner, [9, 8, 8])));
-        await app.SendAsync(new Evaluation.DeclareNoConflict(id));
+        await app.SendAsync(new EvaluationPanel.Declare(id, Conflict: false));
         await app.SendAsync(new Evaluation.Score(winner, [9, 8, 8]));
         await app.SendAsync(new Evaluation.Score(other, [6, 9, 5]));
         var room = await app.SendAsync(new Evaluation.Query(id));
@@ -68,7 +68,7 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
         {
             ChallengeId = id,
             Winners = [new Award.Winner { ProposalId = winner, ContractValueBaht = "1,450,000" }],
-            ContractDate = Today.AddDays(40),
+            ContractDate = Today.AddDays(7),
             FeedbackToOthers = "ราคาดีแต่แนวทางยังไม่ครอบคลุม",
         });
 
@@ -79,7 +79,7 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
         Assert.Equal(ProposalState.NotSelected, proposals[other].State);
         Assert.Contains("67", proposals[other].Feedback);
         var audited = (await app.AuditRowsAsync()).Where(a => a.EntityType == nameof(Challenge) && a.EntityId == id.ToString()).Select(a => a.Action).ToList();
-        Assert.Equal(["SaveChallenge", "SubmitChallenge", "ModerateChallenge", "CloseDueChallenges", "Evaluation.DeclareNoConflict", "Award"], audited);
+        Assert.Equal(["SaveChallenge", "SubmitChallenge", "ModerateChallenge", "CloseDueChallenges", "EvaluationPanel.Declare", "Award"], audited);
         Assert.Equal(ChallengeState.Awarded, (await app.SendAsync(new ChallengeDetails.Query(slug))).State);
     }
 
@@ -118,7 +118,7 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
         await app.AsUserAsync(DemoAccounts.Buyer);
         await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new SaveChallenge.Command { ChallengeId = id, Challenge = ChallengeForms.Valid(Today) }));
         await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new SubmitChallenge.Command(id)));
-        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsync(new Evaluation.DeclareNoConflict(id)));
+        await Assert.ThrowsAsync<ForbiddenException>(() => app.SendAsync(new EvaluationPanel.Declare(id, Conflict: false)));
         await Assert.ThrowsAsync<DomainRuleException>(() => app.SendAsync(new Award.Cancel(id, " ")));
         await app.SendAsync(new Award.Cancel(id, "งบประมาณถูกตัด"));
         Assert.Equal(ChallengeState.Cancelled, (await StoredAsync(id)).State);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Core;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Features.Search;
 using MediatR;
@@ -18,13 +19,16 @@ namespace Marketplace.Core.Tests.Support;
 /// loaded with the repository's seed data. Only the ports (clock, current user) are test doubles.
 /// One fixture (one database) per test class; tests create their own rows so they do not depend on order.
 /// </summary>
-public sealed class SliceFixture : IAsyncLifetime
+public class SliceFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "marketplace-core-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
     public TestUser User { get; } = new();
+
+    /// <summary>The real clamd that .ci/clamav/start runs; a test class may point it at a closed port.</summary>
+    public ClamAvSettings Scanner { get; set; } = new();
 
     public IServiceProvider Services => _services;
 
@@ -57,6 +61,7 @@ public sealed class SliceFixture : IAsyncLifetime
         services.AddDataProtection();
         services.AddIdentityCore<AppUser>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
         services.AddMarketplaceSearch(IndexFolder);
+        services.AddDocumentScanning(Scanner);
         _services = services.BuildServiceProvider();
         await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, loadSampleData: true);
         await Search.StartAsync(CancellationToken.None);

@@ -95,16 +95,19 @@ public sealed class ProposalWindowAndCompetitionTests(SliceFixture app) : IClass
             await db.SaveChangesAsync();
 
             var terms = new ProposalTerms(listing, "แนวทางการทำงาน", 50_000_000, 90);
-            var won = new Proposal(challenge.Id, winning.Id, poster, terms, Published.AddDays(3));
-            var lost = new Proposal(challenge.Id, other.Id, poster, terms, Published.AddDays(3));
+            var won = challenge.ReceiveProposal(winning.Id, poster, terms, null, Published.AddDays(3));
+            var lost = challenge.ReceiveProposal(other.Id, poster, terms, null, Published.AddDays(3));
             db.Proposals.AddRange(won, lost);
             if (withdrawLoser)
-                lost.Withdraw(challenge, Published.AddDays(4));
-            challenge.StartEvaluation(challenge.ProposalsDeadline);
-            won.Award(48_000_000, DateOnly.FromDateTime(challenge.ProposalsDeadline.AddDays(10).UtcDateTime), null);
-            if (!withdrawLoser)
-                lost.NotSelected("คะแนนรวมต่ำกว่า");
-            challenge.MarkAwarded(challenge.ProposalsDeadline.AddDays(10));
+                challenge.WithdrawProposal(lost, Published.AddDays(4));
+            var evaluated = challenge.ProposalsDeadline.AddDays(1);
+            challenge.Declare(poster, conflict: false, null, evaluated);
+            await db.SaveChangesAsync();
+            var standing = withdrawLoser ? new[] { won } : [won, lost];
+            var scores = standing.Select(p => challenge.Score(poster, p, null, [], null, evaluated)).ToList();
+            var awarded = challenge.ProposalsDeadline.AddDays(10);
+            challenge.Award(poster, standing, scores, new Dictionary<int, long> { [won.Id] = 48_000_000 }, ChallengeDates.ThaiDay(awarded),
+                _ => "คะแนนรวมต่ำกว่า", awarded);
             return await db.SaveChangesAsync();
         });
         return (await app.SendAsync(new AwardRegister.Query(Everything: true))).Items.Single(a => a.Slug == slug);

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace Marketplace.Web.Tests.Browser;
 
-/// <summary>PRODUCT.md journey 3 in a browser, each person in their own browser context, the site's clock moved past the deadline.</summary>
+/// <summary>PRODUCT.md journey 3 in a browser, each person in their own browser context, the site's clock moved past the deadline;
+/// a panel of two evaluators declares, scores with comments, and awards after confirming.</summary>
 public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string Title = "สมุดสุขภาพประชาชนบนมือถือสำหรับอาสาสมัครสาธารณสุข";
@@ -141,20 +142,40 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         return slug;
     }
 
-    /// <summary>After the deadline: declare no conflict, score (8, 7, 9 on weights 50/30/20 is 79), shortlist, award.</summary>
+    /// <summary>
+    /// After the deadline a panel of two: the chair invites a colleague; each declares no conflict and scores with a
+    /// comment (chair 8, 7, 9 = 79; colleague 6, 7, 9 = 69; the means 7, 7, 9 give 74); the chair shortlists, checks the
+    /// answers and awards.
+    /// </summary>
     private async Task ScoreAndAwardAsync(IPage buyer, int challengeId)
     {
-        await buyer.GotoAsync($"/agency/challenges/{challengeId}/evaluation");
+        var room = $"/agency/challenges/{challengeId}/evaluation";
+        await buyer.GotoAsync(room);
+        Assert.Equal(0, await buyer.Locator("[data-testid=proposal]").CountAsync());
         await buyer.CheckAsync(fixture, "challenge-13-evaluation-room");
+        await buyer.SelectOptionAsync("#Invite_Email", "evaluator@demo.govtech.example");
+        await buyer.ClickAsync("[data-testid=invite-evaluator] button");
+        await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         await buyer.ClickAsync("[data-testid=declare-no-conflict]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         var proposalId = await buyer.GetAttributeAsync("[data-testid=proposal]", "data-proposal");
-        string[] scores = ["8", "7", "9"];
-        for (var i = 0; i < scores.Length; i++)
-            await buyer.FillAsync($"#score-{proposalId}-{i}", scores[i]);
-        await buyer.ClickAsync($"[data-testid=save-scores-{proposalId}]");
-        await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
+        await ScoreAsync(buyer, proposalId!, ["8", "7", "9"], "แนวทางชัดเจน ต่อยอดระบบที่ใช้งานจริง");
         Assert.Equal("79", await buyer.InnerTextAsync("[data-testid=weighted-total]"));
+
+        var colleague = await fixture.NewPageAsync();
+        await colleague.SignInAsync("evaluator@demo.govtech.example");
+        await colleague.GotoAsync(room);
+        Assert.Contains("สุดารัตน์", await colleague.InnerTextAsync("[data-testid=panel]"));
+        await colleague.ClickAsync("[data-testid=declare-no-conflict]");
+        await colleague.WaitForSelectorAsync("[data-testid=evaluation-message]");
+        await ScoreAsync(colleague, proposalId!, ["6", "7", "9"], "ราคาเหมาะสม แต่ประสบการณ์ยังน้อย");
+        await colleague.CheckAsync(fixture, "challenge-14-second-evaluator");
+
+        await buyer.GotoAsync(room);
+        Assert.Equal("74", await buyer.InnerTextAsync("[data-testid=weighted-total]"));
+        var byEvaluator = await buyer.InnerTextAsync("[data-testid=evaluator-scores]");
+        Assert.Contains("ราคาเหมาะสม แต่ประสบการณ์ยังน้อย", byEvaluator);
+        Assert.Contains("แนวทางชัดเจน", byEvaluator);
         await buyer.ClickAsync($"[data-testid=shortlist-{proposalId}]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         await buyer.CheckAsync(fixture, "challenge-14-scored");
@@ -163,9 +184,23 @@ public sealed partial class ChallengeJourneyTests(BrowserFixture fixture) : ICla
         await buyer.FillAsync("#AwardForm_ContractDate", Iso(DateOnly.FromDateTime(fixture.Site.Clock.Now.UtcDateTime)));
         await buyer.FillAsync("#AwardForm_FeedbackToOthers", "ขอบคุณทุกบริษัทที่ยื่นข้อเสนอ");
         await buyer.ClickAsync("[data-testid=award]");
+        await buyer.WaitForSelectorAsync("[data-testid=award-confirmation]");
+        Assert.Contains("1,250,000", await buyer.InnerTextAsync("[data-testid=confirm-winner]"));
+        Assert.Equal("Evaluating", await buyer.GetAttributeAsync("[data-testid=challenge-state]", "data-state"));
+        await buyer.CheckAsync(fixture, "challenge-15-check-your-answers");
+        await buyer.ClickAsync("[data-testid=confirm-award]");
         await buyer.WaitForSelectorAsync("[data-testid=evaluation-message]");
         Assert.Equal("Awarded", await buyer.GetAttributeAsync("[data-testid=challenge-state]", "data-state"));
         await buyer.CheckAsync(fixture, "challenge-15-awarded");
+    }
+
+    private static async Task ScoreAsync(IPage evaluator, string proposalId, string[] scores, string comment)
+    {
+        for (var i = 0; i < scores.Length; i++)
+            await evaluator.FillAsync($"#score-{proposalId}-{i}", scores[i]);
+        await evaluator.FillAsync($"#comment-{proposalId}", comment);
+        await evaluator.ClickAsync($"[data-testid=save-scores-{proposalId}]");
+        await evaluator.WaitForSelectorAsync("[data-testid=evaluation-message]");
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

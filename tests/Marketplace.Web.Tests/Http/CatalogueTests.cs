@@ -257,6 +257,30 @@ public sealed partial class CatalogueTests(MarketplaceFactory factory) : IClassF
         Assert.Contains($"src=\"/solutions/{slug}/logo\"", page);
     }
 
+    [Fact]
+    public async Task A_new_logo_on_a_published_listing_waits_for_approval_while_the_old_one_stays_live()
+    {
+        using var vendor = await SignedInAsync(Vendor);
+        using var anonymous = Visitor.For(factory);
+        var title = UniqueTitle();
+        var (id, slug) = await PublishedListingAsync(vendor, ListingFields(title), new UploadedFile("LogoFile", "logo.png", "image/png", SmallPng));
+        byte[] newLogo = [.. SmallPng, 0, 1, 2, 3];
+
+        using (var edit = await vendor.PostFormWithFileAsync($"/vendor/listings/edit/{id}", ListingFields(title), new UploadedFile("LogoFile", "new.png", "image/png", newLogo),
+            $"/vendor/listings/edit/{id}?handler=Save"))
+            Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+
+        Assert.Equal(SmallPng, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"));
+        Assert.Equal(SmallPng, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo?preview=true"));
+        Assert.Equal(newLogo, await vendor.Http.GetByteArrayAsync($"/solutions/{slug}/logo?preview=true"));
+
+        await SubmitAsync(vendor, id);
+        Assert.Equal(SmallPng, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"));
+        await ApproveAsync(id);
+
+        Assert.Equal(newLogo, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"));
+    }
+
     [GeneratedRegex(@"^/vendor/listings/edit/(\d+)$")]
     private static partial Regex EditUrl();
 

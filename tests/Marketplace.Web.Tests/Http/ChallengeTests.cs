@@ -261,9 +261,9 @@ public sealed class ChallengeTests(MarketplaceFactory factory) : IClassFixture<M
         var challenge = await EvaluatingAsync();
         var room = $"/agency/challenges/{challenge.Id}/evaluation";
         var proposals = await Db(db => db.Proposals.Where(p => p.ChallengeId == challenge.Id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        // The seed data's buyer chairs this panel and has already declared no conflict; a second declaration is refused.
         using var buyer = await SignedInAsync(Buyer);
-        using (var declared = await buyer.PostFormAsync(room, new Dictionary<string, string>(), $"{room}?handler=Declare"))
-            Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        Assert.Contains("การประกาศแก้ไขไม่ได้", await RefusedAsync("Declare", new() { ["Declaration.Conflict"] = "false" }));
 
         async Task<string> RefusedAsync(string handler, Dictionary<string, string> fields)
         {
@@ -290,6 +290,27 @@ public sealed class ChallengeTests(MarketplaceFactory factory) : IClassFixture<M
             ["AwardForm.FeedbackToOthers"] = "ขอบคุณ",
         });
         Assert.Contains("href=\"#AwardForm_Rows_1__ContractValueBaht\"", badValue);
+        var doubled = await RefusedAsync("ConfirmAward", new()
+        {
+            ["AwardForm.Rows[0].ProposalId"] = $"{proposals[0]}",
+            ["AwardForm.Rows[0].Chosen"] = "true",
+            ["AwardForm.Rows[0].ContractValueBaht"] = "100000",
+            ["AwardForm.Rows[1].ProposalId"] = $"{proposals[0]}",
+            ["AwardForm.Rows[1].Chosen"] = "true",
+            ["AwardForm.Rows[1].ContractValueBaht"] = "100000",
+            ["AwardForm.ContractDate"] = InDays(0),
+            ["AwardForm.FeedbackToOthers"] = "ขอบคุณ",
+        });
+        Assert.Contains("เลือกแต่ละข้อเสนอได้ครั้งเดียว", doubled);
+        var foreign = await RefusedAsync("ConfirmAward", new()
+        {
+            ["AwardForm.Rows[0].ProposalId"] = "999999",
+            ["AwardForm.Rows[0].Chosen"] = "true",
+            ["AwardForm.Rows[0].ContractValueBaht"] = "100000",
+            ["AwardForm.ContractDate"] = InDays(0),
+            ["AwardForm.FeedbackToOthers"] = "ขอบคุณ",
+        });
+        Assert.Contains("ข้อเสนอที่เลือกไม่ได้อยู่ในโจทย์นี้", foreign);
         Assert.Contains("id=\"AwardForm_Rows_1__ContractValueBaht-error\"", badValue);
         Assert.Equal(ChallengeState.Evaluating, (await EvaluatingAsync()).State);
     }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Data.Seeding;
@@ -32,45 +35,55 @@ internal sealed class ChallengeSeeder(MarketplaceDbContext db, DateTimeOffset no
                 continue;
             challenge.Publish(agency, published);
             await db.SaveChangesAsync(ct);
+            db.Documents.Add(challenge.AttachDocument(DocumentKind.TermsOfReference, $"{challenge.Slug}-terms-of-reference.pdf",
+                TermsOfReference(challenge, agency), poster, published));
 
             foreach (var q in row.Questions ?? [])
             {
                 var vendor = organisations[q.AskedByVendor];
-                var question = new ChallengeQuestion(challenge.Id, vendor.Id, MemberOf(vendor.Id), q.QuestionTh, published.AddDays(2));
-                if (q.AnswerTh is not null)
-                    question.AnswerWith(q.AnswerTh, published.AddDays(3));
+                var question = challenge.Ask(vendor.Id, MemberOf(vendor.Id), q.QuestionTh, published.AddDays(2));
                 db.ChallengeQuestions.Add(question);
+                if (q.AnswerTh is not null)
+                    challenge.Answer(question, q.AnswerTh, published.AddDays(3));
             }
             var proposals = (row.Proposals ?? []).Select(p =>
             {
                 var vendor = organisations[p.Vendor];
-                return (Seed: p, Entity: new Proposal(challenge.Id, vendor.Id, MemberOf(vendor.Id),
-                    new ProposalTerms(listings[p.Solution], p.ApproachTh, p.PriceSatang, p.TimelineDays), published.AddDays(5)));
+                return (Seed: p, Entity: challenge.ReceiveProposal(vendor.Id, MemberOf(vendor.Id),
+                    new ProposalTerms(listings[p.Solution], p.ApproachTh, p.PriceSatang, p.TimelineDays), null, published.AddDays(5)));
             }).ToList();
             db.Proposals.AddRange(proposals.Select(p => p.Entity));
             if (row.State == "Published")
                 continue;
 
-            challenge.StartEvaluation(challenge.ProposalsDeadline);
-            db.ConflictDeclarations.Add(new ConflictDeclaration(challenge.Id, poster, challenge.ProposalsDeadline));
+            var evaluated = challenge.ProposalsDeadline.AddDays(1);
+            challenge.Declare(poster, conflict: false, null, evaluated);
             await db.SaveChangesAsync(ct);
-            foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Scores is not null))
-                db.ProposalScores.Add(new ProposalScore(proposal.Id, poster, seed.Scores!, challenge.ProposalsDeadline.AddDays(1)));
+            var scores = proposals.Where(p => p.Seed.Scores is not null)
+                .Select(p => challenge.Score(poster, p.Entity, null, p.Seed.Scores!, null, evaluated)).ToList();
+            db.ProposalScores.AddRange(scores);
             foreach (var (seed, proposal) in proposals.Where(p => p.Seed.Shortlisted == true && p.Seed.Awarded != true))
-                proposal.Shortlist();
+                challenge.Shortlist(poster, proposal, evaluated);
             if (row.State != "Awarded")
                 continue;
 
             var awardedAt = now.AddDays(-(row.AwardedDaysAgo ?? 0));
-            foreach (var (seed, proposal) in proposals)
-            {
-                if (seed.Awarded == true)
-                    proposal.Award(seed.ContractValueSatang ?? seed.PriceSatang, DateOnly.FromDateTime(awardedAt.UtcDateTime), seed.FeedbackTh);
-                else
-                    proposal.NotSelected(seed.FeedbackTh ?? "");
-            }
-            challenge.MarkAwarded(awardedAt);
+            var winners = proposals.Where(p => p.Seed.Awarded == true)
+                .ToDictionary(p => p.Entity.Id, p => p.Seed.ContractValueSatang ?? p.Seed.PriceSatang);
+            var feedback = proposals.ToDictionary(p => p.Entity, p => p.Seed.FeedbackTh ?? "");
+            challenge.Award(poster, proposals.Select(p => p.Entity).ToList(), scores, winners, ChallengeDates.ThaiDay(awardedAt), p => feedback[p], awardedAt);
         }
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A small real PDF per published sample challenge, so documents work end to end from the run command.</summary>
+    private static byte[] TermsOfReference(Challenge challenge, Organisation agency) =>
+        SimplePdf.Create($"Terms of reference: {challenge.Content.TitleEn ?? challenge.Slug}",
+        [
+            $"Agency: {agency.NameEn}",
+            string.Create(CultureInfo.InvariantCulture, $"Budget: THB {challenge.Content.BudgetMinSatang / 100:N0} - {challenge.Content.BudgetMaxSatang / 100:N0}"),
+            string.Create(CultureInfo.InvariantCulture, $"Questions until: {challenge.QuestionsDeadline:yyyy-MM-dd}; proposals until: {challenge.ProposalsDeadline:yyyy-MM-dd}"),
+            .. challenge.Content.Criteria.Select(c => $"Criterion: {c.NameEn ?? "(Thai only)"} - weight {c.Weight}%"),
+            "Sample document generated by the GovTech Marketplace seed data.",
+        ]);
 }

@@ -2,23 +2,29 @@ using Marketplace.Core.Common;
 
 namespace Marketplace.Core.Domain.Catalogue;
 
-/// <summary>A listing's logo, stored beside it in the database so it is saved in the same transaction.</summary>
+/// <summary>
+/// A listing's logo, stored beside it in the database so it is saved in the same transaction. Moderated like every other
+/// field: a new logo waits as the pending one and goes live only when NIA approves the revision.
+/// </summary>
 public sealed class ListingLogo
 {
     public const int MaxBytes = 1024 * 1024;
 
     private ListingLogo() { }
 
-    private ListingLogo(int listingId, string contentType, byte[] bytes)
-    {
-        ListingId = listingId;
-        ContentType = contentType;
-        Bytes = bytes;
-    }
+    private ListingLogo(int listingId) => ListingId = listingId;
 
     public int ListingId { get; private set; }
+
+    /// <summary>The live logo the public sees; empty until a first logo is approved.</summary>
     public string ContentType { get; private set; } = "";
     public byte[] Bytes { get; private set; } = [];
+
+    /// <summary>The logo waiting for NIA's approval, seen only by the vendor and moderators.</summary>
+    public string? PendingContentType { get; private set; }
+    public byte[]? PendingBytes { get; private set; }
+
+    public bool IsLive => Bytes.Length > 0;
 
     /// <summary>Checks the content, not the file name: PNG, JPEG or WebP by their magic bytes, at most 1 MB.</summary>
     public static (string? ContentType, string? Problem) Inspect(ReadOnlySpan<byte> bytes)
@@ -40,18 +46,30 @@ public sealed class ListingLogo
             : (type, null);
     }
 
-    public static ListingLogo Create(int listingId, byte[] bytes)
+    public static ListingLogo Propose(int listingId, byte[] bytes)
+    {
+        var logo = new ListingLogo(listingId);
+        logo.ProposeReplacement(bytes);
+        return logo;
+    }
+
+    public void ProposeReplacement(byte[] bytes)
     {
         var (type, problem) = Inspect(bytes);
         if (problem is not null)
             throw new DomainRuleException(problem);
-        return new ListingLogo(listingId, type!, bytes);
+        PendingContentType = type;
+        PendingBytes = bytes;
     }
 
-    public void Replace(byte[] bytes)
+    /// <summary>Called when NIA approves the listing's revision.</summary>
+    public void GoLive()
     {
-        var replacement = Create(ListingId, bytes);
-        ContentType = replacement.ContentType;
-        Bytes = replacement.Bytes;
+        if (PendingBytes is null)
+            return;
+        ContentType = PendingContentType!;
+        Bytes = PendingBytes;
+        PendingContentType = null;
+        PendingBytes = null;
     }
 }

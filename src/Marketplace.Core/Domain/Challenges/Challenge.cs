@@ -5,14 +5,18 @@ namespace Marketplace.Core.Domain.Challenges;
 public enum ChallengeState { Draft, Submitted, Published, Closed, Evaluating, Awarded, Cancelled }
 
 /// <summary>
-/// A problem an agency posts for startups to solve. The proposal window is measured from publication to
-/// the proposal deadline: under 14 days is refused (vendors cannot answer well), under 28 days is allowed with
-/// a warning and flagged in the award register.
+/// A problem an agency posts for startups to solve, and the aggregate that owns everything that happens to it:
+/// questions, invitations, proposals, the evaluation panel, scores and the award. Every rule a handler used to check
+/// lives here, so each move is refused with a bilingual reason whichever page or job attempts it. The proposal window
+/// is measured from publication to the proposal deadline: under 14 days is refused (vendors cannot answer well),
+/// under 28 days is allowed with a warning and flagged in the award register.
 /// </summary>
-public sealed class Challenge
+public sealed partial class Challenge
 {
     public static readonly TimeSpan MinimumWindow = TimeSpan.FromDays(14);
     public static readonly TimeSpan RecommendedWindow = TimeSpan.FromDays(28);
+
+    private readonly List<Evaluator> _panel = [];
 
     private Challenge() { }
 
@@ -23,7 +27,9 @@ public sealed class Challenge
         PostedByUserId = postedByUserId;
         Slug = slug;
         CreatedAt = now;
-        Edit(content, questionsDeadline, proposalsDeadline);
+        Edit(content, questionsDeadline, proposalsDeadline, now);
+        // Whoever posts the challenge chairs its evaluation panel and invites the other evaluators.
+        _panel.Add(new Evaluator(postedByUserId, null, now));
     }
 
     public int Id { get; private set; }
@@ -39,21 +45,41 @@ public sealed class Challenge
     public DateTimeOffset? SubmittedAt { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public DateTimeOffset? AwardedAt { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
     public string? Reason { get; private set; }
+    public IReadOnlyList<Evaluator> Panel => _panel;
 
-    public bool IsOpenForProposals(DateTimeOffset now) => State == ChallengeState.Published && now < ProposalsDeadline;
+    public bool IsPublic => ChallengeRules.Public.Holds(this, default);
 
-    public bool IsOpenForQuestions(DateTimeOffset now) => State == ChallengeState.Published && now < QuestionsDeadline;
+    public bool IsOpenForProposals(DateTimeOffset now) => ChallengeRules.OpenForProposals.Holds(this, now);
+
+    public bool IsOpenForQuestions(DateTimeOffset now) => ChallengeRules.OpenForQuestions.Holds(this, now);
+
+    public bool IsSealed(DateTimeOffset now) => ChallengeRules.Sealed.Holds(this, now);
+
+    public bool IsClosed(DateTimeOffset now) => ChallengeRules.Closed.Holds(this, now);
+
+    /// <summary>A draft was never public: it is deleted, not cancelled, so nothing about it ever reaches the public.</summary>
+    public bool CanBeDeleted => State is ChallengeState.Draft or ChallengeState.Submitted;
+
+    /// <summary>A price above the top of the budget is allowed (the agency may find it worth it) but always flagged.</summary>
+    public bool IsOverBudget(long priceSatang) => priceSatang > Content.BudgetMaxSatang;
+
+    /// <summary>The state as people should read it: a published challenge past its deadline is closed even before the deadline job runs.</summary>
+    public static ChallengeState StateSeenAt(ChallengeState state, DateTimeOffset proposalsDeadline, DateTimeOffset now) =>
+        state == ChallengeState.Published && now >= proposalsDeadline ? ChallengeState.Closed : state;
 
     /// <summary>From publication (or now, before it) to the proposal deadline.</summary>
     public TimeSpan ProposalWindow(DateTimeOffset now) => ProposalsDeadline - (PublishedAt ?? now);
 
-    public void Edit(ChallengeContent content, DateTimeOffset questionsDeadline, DateTimeOffset proposalsDeadline)
+    public void Edit(ChallengeContent content, DateTimeOffset questionsDeadline, DateTimeOffset proposalsDeadline, DateTimeOffset now)
     {
         if (State is not (ChallengeState.Draft or ChallengeState.Submitted))
             Refuse("แก้ไขได้เฉพาะโจทย์ที่ยังไม่เผยแพร่", "Only a challenge that is not yet published can be edited");
         if (questionsDeadline > proposalsDeadline)
             Refuse("กำหนดส่งคำถามต้องอยู่ก่อนกำหนดส่งข้อเสนอ", "The questions deadline must come before the proposals deadline");
+        RequirePlausibleDeadline(questionsDeadline, now);
+        RequirePlausibleDeadline(proposalsDeadline, now);
         Content = content;
         QuestionsDeadline = questionsDeadline;
         ProposalsDeadline = proposalsDeadline;
@@ -99,29 +125,73 @@ public sealed class Challenge
         return true;
     }
 
-    public void StartEvaluation(DateTimeOffset now)
+    /// <summary>
+    /// Only a published challenge is cancelled, publicly and with a reason; its proposals stay sealed for ever
+    /// (<see cref="ChallengeRules.Sealed"/>) and their vendors may withdraw them.
+    /// </summary>
+    public void Cancel(string reason, DateTimeOffset now)
     {
-        CloseIfDue(now);
-        if (State != ChallengeState.Closed)
-            Refuse("เริ่มประเมินได้หลังปิดรับข้อเสนอแล้ว", "Evaluation starts once proposals have closed");
-        State = ChallengeState.Evaluating;
-    }
-
-    public void MarkAwarded(DateTimeOffset awardedAt)
-    {
-        if (State != ChallengeState.Evaluating)
-            Refuse("ประกาศผลได้ระหว่างการประเมินเท่านั้น", "An award can be made only during evaluation");
-        State = ChallengeState.Awarded;
-        AwardedAt = awardedAt;
-    }
-
-    public void Cancel(string reason)
-    {
+        if (CanBeDeleted)
+            Refuse("โจทย์ที่ยังไม่เผยแพร่ให้ลบทิ้งแทนการยกเลิก", "A challenge that was never published is deleted, not cancelled");
         if (State is ChallengeState.Awarded or ChallengeState.Cancelled)
             Refuse("โจทย์นี้ปิดไปแล้ว", "This challenge is already finished");
         RequireReason(reason);
         Reason = reason.Trim();
         State = ChallengeState.Cancelled;
+        CancelledAt = now;
+    }
+
+    public ChallengeQuestion Ask(int vendorId, string userId, string text, DateTimeOffset now)
+    {
+        if (!IsOpenForQuestions(now))
+            Refuse("หมดเวลาถามคำถามสำหรับโจทย์นี้แล้ว", "The deadline for questions on this challenge has passed");
+        return new ChallengeQuestion(Id, vendorId, userId, text.Trim(), now);
+    }
+
+    /// <summary>Answers are public and may still help vendors until proposals close.</summary>
+    public void Answer(ChallengeQuestion question, string text, DateTimeOffset now)
+    {
+        if (question.ChallengeId != Id)
+            Refuse("คำถามนี้ไม่ได้อยู่ในโจทย์นี้", "This question does not belong to this challenge");
+        if (!IsOpenForProposals(now))
+            Refuse("ตอบคำถามได้จนถึงวันปิดรับข้อเสนอ", "Questions can be answered only until proposals close");
+        question.AnswerWith(text, now);
+    }
+
+    public Invitation InviteVendor(int vendorId, bool alreadyInvited, DateTimeOffset now)
+    {
+        if (!IsOpenForProposals(now))
+            Refuse("เชิญได้เฉพาะโจทย์ที่เปิดรับข้อเสนออยู่", "You can invite vendors only while proposals are open");
+        if (alreadyInvited)
+            Refuse("เชิญบริษัทนี้ไปแล้ว", "This company is already invited");
+        return new Invitation(Id, vendorId, now);
+    }
+
+    /// <summary>A vendor's first proposal, or a change to its existing one, while proposals are open.</summary>
+    public Proposal ReceiveProposal(int vendorId, string userId, ProposalTerms terms, Proposal? existing, DateTimeOffset now)
+    {
+        if (!IsOpenForProposals(now))
+            Refuse("โจทย์นี้ไม่ได้เปิดรับข้อเสนอแล้ว", "This challenge is not open for proposals");
+        if (existing is null)
+            return new Proposal(Id, vendorId, userId, terms, now);
+        RequireOwn(existing);
+        existing.Change(terms, now);
+        return existing;
+    }
+
+    /// <summary>Until the deadline, or at any time once the challenge is cancelled (the vendor's work is its own again).</summary>
+    public void WithdrawProposal(Proposal proposal, DateTimeOffset now)
+    {
+        RequireOwn(proposal);
+        if (!IsOpenForProposals(now) && State != ChallengeState.Cancelled)
+            Refuse("ปิดรับข้อเสนอแล้ว จึงแก้ไขหรือถอนไม่ได้", "Proposals have closed, so it can no longer be changed or withdrawn");
+        proposal.Withdraw(now);
+    }
+
+    private void RequireOwn(Proposal proposal)
+    {
+        if (proposal.ChallengeId != Id)
+            Refuse("ข้อเสนอนี้ไม่ได้อยู่ในโจทย์นี้", "This proposal does not belong to this challenge");
     }
 
     private void RequireWindow(DateTimeOffset now)
@@ -129,6 +199,15 @@ public sealed class Challenge
         if (ProposalsDeadline - now < MinimumWindow)
             Refuse("ระยะเวลารับข้อเสนอต้องไม่น้อยกว่า 14 วัน เลื่อนกำหนดส่งข้อเสนอออกไป",
                 "The proposal window must be at least 14 days: move the proposals deadline later");
+    }
+
+    private static void RequirePlausibleDeadline(DateTimeOffset deadline, DateTimeOffset now)
+    {
+        if (deadline <= now)
+            Refuse("กำหนดส่งต้องเป็นวันในอนาคต", "Deadlines must be in the future");
+        if (deadline - now > ChallengeDates.LongestDeadlineAhead)
+            Refuse("กำหนดส่งต้องไม่เกินหนึ่งปีจากวันนี้ หากพิมพ์ปี พ.ศ. ให้ตรวจสอบปีอีกครั้ง",
+                "Deadlines must be within a year from today: if you typed a Buddhist-era year, check it");
     }
 
     private static void RequireReason(string? reason)

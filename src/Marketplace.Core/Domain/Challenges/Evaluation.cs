@@ -1,45 +1,74 @@
+using Marketplace.Core.Common;
+
 namespace Marketplace.Core.Domain.Challenges;
 
-/// <summary>An evaluator's declaration that they have no conflict of interest in a challenge; required before scoring.</summary>
-public sealed class ConflictDeclaration
-{
-    private ConflictDeclaration() { }
+public enum Declaration { Pending, NoConflict, Conflict }
 
-    public ConflictDeclaration(int challengeId, string evaluatorUserId, DateTimeOffset now)
+/// <summary>
+/// A member of a challenge's evaluation panel: the buyer who posted it, or a colleague from the same agency it
+/// invited. Nobody on the panel sees proposals before declaring; a declared conflict excludes the member for good.
+/// </summary>
+public sealed class Evaluator
+{
+    public const int MaxNoteLength = 1000;
+
+    private Evaluator() { }
+
+    internal Evaluator(string userId, string? invitedByUserId, DateTimeOffset now)
     {
-        ChallengeId = challengeId;
-        EvaluatorUserId = evaluatorUserId;
-        DeclaredAt = now;
+        UserId = userId;
+        InvitedByUserId = invitedByUserId;
+        InvitedAt = now;
     }
 
     public int Id { get; private set; }
     public int ChallengeId { get; private set; }
-    public string EvaluatorUserId { get; private set; } = "";
-    public DateTimeOffset DeclaredAt { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string? InvitedByUserId { get; private set; }
+    public DateTimeOffset InvitedAt { get; private set; }
+    public Declaration Declaration { get; private set; }
+    public string? ConflictNote { get; private set; }
+    public DateTimeOffset? DeclaredAt { get; private set; }
+
+    public bool MayEvaluate => Declaration == Declaration.NoConflict;
+
+    internal void Declare(bool conflict, string? note, DateTimeOffset now)
+    {
+        if (Declaration != Declaration.Pending)
+            throw new DomainRuleException(Bi.T("คุณประกาศไปแล้ว การประกาศแก้ไขไม่ได้", "You have already declared; a declaration cannot be changed"));
+        if (conflict && string.IsNullOrWhiteSpace(note))
+            throw new DomainRuleException(Bi.T("อธิบายผลประโยชน์ทับซ้อนสั้น ๆ", "Briefly describe the conflict of interest"));
+        Declaration = conflict ? Declaration.Conflict : Declaration.NoConflict;
+        ConflictNote = conflict ? note!.Trim() : null;
+        DeclaredAt = now;
+    }
 }
 
-/// <summary>One evaluator's 0–10 scores for one proposal, one per criterion in the challenge's order.</summary>
+/// <summary>One evaluator's 0–10 scores for one proposal, one per criterion in the challenge's order, with a comment.</summary>
 public sealed class ProposalScore
 {
+    public const int MaxCommentLength = 2000;
+
     private ProposalScore() { }
 
-    public ProposalScore(int proposalId, string evaluatorUserId, IReadOnlyList<int> scores, DateTimeOffset now)
+    internal ProposalScore(int proposalId, string evaluatorUserId, IReadOnlyList<int> scores, string? comment, DateTimeOffset now)
     {
         ProposalId = proposalId;
         EvaluatorUserId = evaluatorUserId;
-        Scores = scores;
-        ScoredAt = now;
+        Replace(scores, comment, now);
     }
 
     public int Id { get; private set; }
     public int ProposalId { get; private set; }
     public string EvaluatorUserId { get; private set; } = "";
     public IReadOnlyList<int> Scores { get; private set; } = [];
+    public string? Comment { get; private set; }
     public DateTimeOffset ScoredAt { get; private set; }
 
-    public void Replace(IReadOnlyList<int> scores, DateTimeOffset now)
+    internal void Replace(IReadOnlyList<int> scores, string? comment, DateTimeOffset now)
     {
-        Scores = scores;
+        Scores = scores.ToList();
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ScoredAt = now;
     }
 }
@@ -56,12 +85,13 @@ public static class Scoring
             return 0;
         decimal total = 0;
         for (var i = 0; i < criteria.Count; i++)
-        {
-            var mean = (decimal)scoresByEvaluator.Sum(s => s[i]) / scoresByEvaluator.Count;
-            total += mean * criteria[i].Weight / 10m;
-        }
+            total += Mean(scoresByEvaluator, i) * criteria[i].Weight / 10m;
         return decimal.Round(total, 2);
     }
+
+    /// <summary>The evaluators' mean for one criterion.</summary>
+    public static decimal Mean(IReadOnlyList<IReadOnlyList<int>> scoresByEvaluator, int criterion) =>
+        scoresByEvaluator.Count == 0 ? 0 : (decimal)scoresByEvaluator.Sum(s => s[criterion]) / scoresByEvaluator.Count;
 
     public static IReadOnlyList<int> Ranks(IReadOnlyList<decimal> totals) =>
         totals.Select(t => 1 + totals.Count(other => other > t)).ToList();

@@ -4,12 +4,15 @@ namespace Marketplace.Core.Domain.Challenges;
 
 public enum ProposalState { Submitted, Withdrawn, Shortlisted, Awarded, NotSelected }
 
-/// <summary>A vendor's answer to a challenge. Changeable until the deadline; sealed from the agency until then.</summary>
+/// <summary>
+/// A vendor's answer to a challenge, received and changed only through <see cref="Challenge"/>: changeable until the
+/// deadline, sealed from the agency until then (<see cref="ChallengeRules.Sealed"/>).
+/// </summary>
 public sealed class Proposal
 {
     private Proposal() { }
 
-    public Proposal(int challengeId, int vendorId, string submittedByUserId, ProposalTerms terms, DateTimeOffset now)
+    internal Proposal(int challengeId, int vendorId, string submittedByUserId, ProposalTerms terms, DateTimeOffset now)
     {
         ChallengeId = challengeId;
         VendorId = vendorId;
@@ -31,30 +34,30 @@ public sealed class Proposal
     public DateOnly? ContractDate { get; private set; }
     public string? Feedback { get; private set; }
 
-    public void Change(ProposalTerms terms, Challenge challenge, DateTimeOffset now)
+    internal void Change(ProposalTerms terms, DateTimeOffset now)
     {
-        RequireOpen(challenge, now);
         if (State == ProposalState.Withdrawn)
             State = ProposalState.Submitted;
         Terms = terms;
         UpdatedAt = now;
     }
 
-    public void Withdraw(Challenge challenge, DateTimeOffset now)
+    internal void Withdraw(DateTimeOffset now)
     {
-        RequireOpen(challenge, now);
+        if (State != ProposalState.Submitted)
+            throw new DomainRuleException(Bi.T("ถอนได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be withdrawn"));
         State = ProposalState.Withdrawn;
         UpdatedAt = now;
     }
 
-    public void Shortlist()
+    internal void Shortlist()
     {
         if (State != ProposalState.Submitted)
             throw new DomainRuleException(Bi.T("คัดเลือกได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be shortlisted"));
         State = ProposalState.Shortlisted;
     }
 
-    public void Award(long contractValueSatang, DateOnly contractDate, string? message)
+    internal void Award(long contractValueSatang, DateOnly contractDate, string? message)
     {
         if (State is not (ProposalState.Submitted or ProposalState.Shortlisted))
             throw new DomainRuleException(Bi.T("มอบงานได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be awarded"));
@@ -66,19 +69,13 @@ public sealed class Proposal
         Feedback = message;
     }
 
-    public void NotSelected(string feedback)
+    internal void NotSelected(string feedback)
     {
         State = ProposalState.NotSelected;
         Feedback = feedback;
     }
 
     public bool IsStanding => State is ProposalState.Submitted or ProposalState.Shortlisted or ProposalState.Awarded or ProposalState.NotSelected;
-
-    private static void RequireOpen(Challenge challenge, DateTimeOffset now)
-    {
-        if (!challenge.IsOpenForProposals(now))
-            throw new DomainRuleException(Bi.T("ปิดรับข้อเสนอแล้ว จึงแก้ไขหรือถอนไม่ได้", "Proposals have closed, so it can no longer be changed or withdrawn"));
-    }
 }
 
 /// <summary>What the vendor offers: price in satang, timeline in days, the listed solution it builds on.</summary>

@@ -7,7 +7,7 @@ public sealed class ChallengeQuestion
 {
     private ChallengeQuestion() { }
 
-    public ChallengeQuestion(int challengeId, int askedByVendorId, string askedByUserId, string text, DateTimeOffset now)
+    internal ChallengeQuestion(int challengeId, int askedByVendorId, string askedByUserId, string text, DateTimeOffset now)
     {
         ChallengeId = challengeId;
         AskedByVendorId = askedByVendorId;
@@ -25,7 +25,7 @@ public sealed class ChallengeQuestion
     public DateTimeOffset AskedAt { get; private set; }
     public DateTimeOffset? AnsweredAt { get; private set; }
 
-    public void AnswerWith(string answer, DateTimeOffset now)
+    internal void AnswerWith(string answer, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(answer))
             throw new DomainRuleException(Bi.T("เขียนคำตอบ", "Write the answer"));
@@ -39,7 +39,7 @@ public sealed class Invitation
 {
     private Invitation() { }
 
-    public Invitation(int challengeId, int vendorId, DateTimeOffset now)
+    internal Invitation(int challengeId, int vendorId, DateTimeOffset now)
     {
         ChallengeId = challengeId;
         VendorId = vendorId;

@@ -40,7 +40,8 @@ public static class ListingDetails
             return new Result(listing.Id, listing.Slug, content, SafeMarkdown.ToHtml(content.DescriptionTh),
                 content.DescriptionEn is null ? null : SafeMarkdown.ToHtml(content.DescriptionEn),
                 new VendorSummary(vendor.Id, vendor.Slug, vendor.NameTh, vendor.NameEn, vendor.Verification == VerificationState.Verified),
-                listing.IsPublic, preview, canManage, await db.ListingLogos.AnyAsync(l => l.ListingId == listing.Id, cancellationToken),
+                listing.IsPublic, preview, canManage,
+                await db.ListingLogos.AnyAsync(l => l.ListingId == listing.Id && (l.ContentType != "" || (preview && l.PendingContentType != null)), cancellationToken),
                 listing.Review, listing.Visibility, listing.PublishedAt, provinces);
         }
     }

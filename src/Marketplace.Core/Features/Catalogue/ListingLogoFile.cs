@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Features.Catalogue;
 
-/// <summary>A listing's logo image; visible wherever the listing is.</summary>
+/// <summary>A listing's live logo, visible wherever the listing is; the vendor and moderators may preview the pending one.</summary>
 public static class ListingLogoFile
 {
-    public sealed record Query(string Slug) : IRequest<Result>;
+    public sealed record Query(string Slug, bool Preview = false) : IRequest<Result>;
 
     public sealed record Result(string ContentType, byte[] Bytes);
 
@@ -16,10 +16,12 @@ public static class ListingLogoFile
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var listing = await mediator.Send(new ListingDetails.Query(request.Slug), cancellationToken);
-            return await db.ListingLogos.AsNoTracking().Where(l => l.ListingId == listing.Id)
-                .Select(l => new Result(l.ContentType, l.Bytes)).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Bi.T("รายการนี้ไม่มีโลโก้", "This listing has no logo"));
+            var listing = await mediator.Send(new ListingDetails.Query(request.Slug, request.Preview), cancellationToken);
+            var logo = await db.ListingLogos.AsNoTracking().SingleOrDefaultAsync(l => l.ListingId == listing.Id, cancellationToken);
+            if (listing.IsPreview && logo?.PendingBytes is { } pending)
+                return new Result(logo.PendingContentType!, pending);
+            return logo is { IsLive: true } ? new Result(logo.ContentType, logo.Bytes)
+                : throw new NotFoundException(Bi.T("รายการนี้ไม่มีโลโก้", "This listing has no logo"));
         }
     }
 }

@@ -88,10 +88,11 @@ public static class SaveListing
         private async Task SaveLogoAsync(int listingId, byte[] bytes, CancellationToken ct)
         {
             var logo = await db.ListingLogos.SingleOrDefaultAsync(l => l.ListingId == listingId, ct);
+            // The new logo waits with the revision; the live one stays until NIA approves.
             if (logo is null)
-                db.ListingLogos.Add(ListingLogo.Create(listingId, bytes));
+                db.ListingLogos.Add(ListingLogo.Propose(listingId, bytes));
             else
-                logo.Replace(bytes);
+                logo.ProposeReplacement(bytes);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Features.Challenges;
 
 /// <summary>
-/// The agency awards one or more proposals with the contract value and date; every other vendor is told it was
-/// not chosen, with its scores and a message. Or the agency cancels the challenge with a reason.
+/// The panel awards one or more proposals with the contract value and date; every other vendor is told it was not
+/// chosen, with its scores and a message. <see cref="Check"/> runs the same rules without saving, so the page can show
+/// "check your answers" before the award is final. Or the agency cancels the published challenge with a reason.
 /// </summary>
 public static class Award
 {
-    [RequiresRole(Roles.Buyer)]
-    public sealed class Command : ICommand<Unit>
+    public abstract class Form
     {
         public int ChallengeId { get; set; }
         public List<Winner> Winners { get; set; } = [];
@@ -24,20 +24,30 @@ public static class Award
         public string? FeedbackToOthers { get; set; }
     }
 
+    [RequiresRole(Roles.Buyer)]
+    public sealed class Check : Form, IRequest<Summary>;
+
+    [RequiresRole(Roles.Buyer)]
+    public sealed class Command : Form, ICommand<Unit>;
+
     public sealed class Winner
     {
         public int ProposalId { get; set; }
         public string? ContractValueBaht { get; set; }
     }
 
+    public sealed record Summary(IReadOnlyList<(string VendorTh, string VendorEn, long ValueSatang, bool OverBudget)> Winners, DateOnly ContractDate, int OthersTold);
+
     [RequiresRole(Roles.Buyer)]
     public sealed record Cancel(int ChallengeId, string? Reason) : ICommand<Unit>;
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class FormRules : AbstractValidator<Form>
     {
-        public Validator()
+        public FormRules()
         {
-            RuleFor(x => x.Winners).NotEmpty().WithMessage(_ => Bi.T("เลือกข้อเสนอที่ได้รับงานอย่างน้อยหนึ่งรายการ", "Choose at least one winning proposal"));
+            RuleFor(x => x.Winners).NotEmpty().WithMessage(_ => Bi.T("เลือกข้อเสนอที่ได้รับงานอย่างน้อยหนึ่งรายการ", "Choose at least one winning proposal"))
+                .Must(w => w.Select(x => x.ProposalId).Distinct().Count() == w.Count)
+                .WithMessage(_ => Bi.T("เลือกแต่ละข้อเสนอได้ครั้งเดียว โหลดหน้าใหม่แล้วลองอีกครั้ง", "Each proposal can be chosen once: reload the page and try again"));
             RuleForEach(x => x.Winners).Must(w => Money.ParseBaht(w.ContractValueBaht) is > 0)
                 .WithMessage(_ => Bi.T("กรอกมูลค่าสัญญาเป็นบาท", "Enter the contract value in baht"));
             RuleFor(x => x.ContractDate).NotNull().WithMessage(_ => Bi.T("เลือกวันที่ทำสัญญา", "Choose the contract date"));
@@ -46,45 +56,84 @@ public static class Award
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
-        : IRequestHandler<Command, Unit>, IRequestHandler<Cancel, Unit>
+    public sealed class Validator : AbstractValidator<Command>
     {
+        public Validator() => Include(new FormRules());
+    }
+
+    public sealed class CheckValidator : AbstractValidator<Check>
+    {
+        public CheckValidator() => Include(new FormRules());
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
+        : IRequestHandler<Check, Summary>, IRequestHandler<Command, Unit>, IRequestHandler<Cancel, Unit>
+    {
+        /// <summary>A query: the entities it changes in memory are never saved.</summary>
+        public async Task<Summary> Handle(Check request, CancellationToken cancellationToken)
+        {
+            var (challenge, proposals, _, winners) = await ApplyAsync(request, cancellationToken);
+            var chosen = proposals.Where(p => winners.ContainsKey(p.Id))
+                .Select(p => (p.Vendor!.NameTh, p.Vendor.NameEn, winners[p.Id], challenge.IsOverBudget(winners[p.Id]))).ToList();
+            var summary = new Summary(chosen, request.ContractDate!.Value, proposals.Count(p => p.State == ProposalState.NotSelected));
+            // Forget the trial award so that nothing else in this request reads it.
+            db.ChangeTracker.Clear();
+            return summary;
+        }
+
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
-            var proposals = await db.Proposals.Where(p => p.ChallengeId == challenge.Id && p.State != ProposalState.Withdrawn).ToListAsync(cancellationToken);
-            var winners = request.Winners.ToDictionary(w => w.ProposalId, w => Money.ParseBaht(w.ContractValueBaht)!.Value);
-            if (!winners.Keys.All(id => proposals.Any(p => p.Id == id)))
-                throw InvalidRequestException.For(nameof(Command.Winners), Bi.T("ข้อเสนอที่เลือกไม่ได้อยู่ในโจทย์นี้", "A chosen proposal does not belong to this challenge"));
-
-            challenge.MarkAwarded(clock.Now);
-            var ids = proposals.Select(p => p.Id).ToList();
-            var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId)).ToListAsync(cancellationToken);
+            var (challenge, proposals, scores, winners) = await ApplyAsync(request, cancellationToken);
             var title = challenge.Content.TitleTh;
             foreach (var proposal in proposals)
             {
-                if (winners.TryGetValue(proposal.Id, out var value))
+                if (proposal.State == ProposalState.Awarded)
                 {
-                    proposal.Award(value, request.ContractDate!.Value, null);
+                    var value = proposal.ContractValueSatang!.Value;
                     await notifier.NotifyOrganisationAsync(proposal.VendorId, new BilingualMessage($"คุณได้รับงาน: {title}", $"You won: {challenge.Content.TitleEn ?? title}",
                         $"มูลค่าสัญญา {Money.Format(value)}", $"Contract value THB {value / 100m:#,0.##}"), $"/challenges/{challenge.Slug}", cancellationToken);
-                    continue;
                 }
-                var total = Scoring.WeightedTotal(challenge.Content.Criteria, scores.Where(s => s.ProposalId == proposal.Id).Select(s => s.Scores).ToList());
-                proposal.NotSelected($"{request.FeedbackToOthers!.Trim()}\n{Bi.T("คะแนนรวมถ่วงน้ำหนัก", "Weighted total")}: {total:0.##}/100");
-                await notifier.NotifyOrganisationAsync(proposal.VendorId, new BilingualMessage($"ผลการพิจารณา: {title}", $"Result: {challenge.Content.TitleEn ?? title}",
-                    $"ข้อเสนอของคุณไม่ได้รับเลือก คะแนนรวม {total:0.##}/100\n{request.FeedbackToOthers}",
-                    $"Your proposal was not chosen. Weighted total {total:0.##}/100\n{request.FeedbackToOthers}"), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
+                else if (proposal.State == ProposalState.NotSelected)
+                {
+                    var total = TotalOf(challenge, scores, proposal);
+                    await notifier.NotifyOrganisationAsync(proposal.VendorId, new BilingualMessage($"ผลการพิจารณา: {title}", $"Result: {challenge.Content.TitleEn ?? title}",
+                        $"ข้อเสนอของคุณไม่ได้รับเลือก คะแนนรวม {total:0.##}/100\n{request.FeedbackToOthers}",
+                        $"Your proposal was not chosen. Weighted total {total:0.##}/100\n{request.FeedbackToOthers}"), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
+                }
             }
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Challenge), () => challenge.Id, $"Awarded proposals {string.Join(", ", winners.Keys)} for {string.Join(", ", winners.Values.Select(Money.Format))}");
             return Unit.Value;
         }
 
+        private async Task<(Challenge, List<Proposal>, List<ProposalScore>, Dictionary<int, long>)> ApplyAsync(Form request, CancellationToken ct)
+        {
+            var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, ct);
+            var proposals = await db.Proposals.Include(p => p.Vendor).Where(p => p.ChallengeId == challenge.Id && p.State != ProposalState.Withdrawn).ToListAsync(ct);
+            var ids = proposals.Select(p => p.Id).ToList();
+            var scorers = challenge.Panel.Where(e => e.MayEvaluate).Select(e => e.UserId).ToList();
+            var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId) && scorers.Contains(s.EvaluatorUserId)).ToListAsync(ct);
+            var winners = request.Winners.ToDictionary(w => w.ProposalId, w => Money.ParseBaht(w.ContractValueBaht)!.Value);
+            challenge.Award(user.UserId, proposals, scores, winners, request.ContractDate!.Value,
+                p => $"{request.FeedbackToOthers!.Trim()}\n{Bi.T("คะแนนรวมถ่วงน้ำหนัก", "Weighted total")}: {TotalOf(challenge, scores, p):0.##}/100", clock.Now);
+            return (challenge, proposals, scores, winners);
+        }
+
+        private static decimal TotalOf(Challenge challenge, List<ProposalScore> scores, Proposal proposal) =>
+            Scoring.WeightedTotal(challenge.Content.Criteria, scores.Where(s => s.ProposalId == proposal.Id).Select(s => s.Scores).ToList());
+
         public async Task<Unit> Handle(Cancel request, CancellationToken cancellationToken)
         {
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
-            challenge.Cancel(request.Reason ?? "");
+            challenge.Cancel(request.Reason ?? "", clock.Now);
+            // The vendors who sent proposals are told; their proposals stay sealed and they may withdraw them.
+            var vendors = await db.Proposals.Where(p => p.ChallengeId == challenge.Id && p.State != ProposalState.Withdrawn)
+                .Select(p => p.VendorId).ToListAsync(cancellationToken);
+            foreach (var vendorId in vendors)
+                await notifier.NotifyOrganisationAsync(vendorId, new BilingualMessage($"โจทย์ถูกยกเลิก: {challenge.Content.TitleTh}",
+                    $"Challenge cancelled: {challenge.Content.TitleEn ?? challenge.Content.TitleTh}",
+                    $"เหตุผล: {challenge.Reason}\nข้อเสนอของคุณจะไม่ถูกเปิดอ่าน และคุณถอนข้อเสนอได้",
+                    $"Reason: {challenge.Reason}\nYour proposal will never be opened, and you may withdraw it."), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Challenge), () => challenge.Id, $"Cancelled: {request.Reason}");
             return Unit.Value;

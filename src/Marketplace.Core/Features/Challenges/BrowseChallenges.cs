@@ -17,27 +17,24 @@ public static class BrowseChallenges
 
     public sealed class Handler(MarketplaceDbContext db, Common.IClock clock) : IRequestHandler<Query, Result>
     {
-        private static readonly ChallengeState[] PublicStates =
-            [ChallengeState.Published, ChallengeState.Closed, ChallengeState.Evaluating, ChallengeState.Awarded, ChallengeState.Cancelled];
-
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.Now;
             var page = Math.Max(1, request.Page);
             var query = db.Challenges.AsNoTracking();
-            query = request.AgencyId is { } agency ? query.Where(c => c.AgencyId == agency) : query.Where(c => PublicStates.Contains(c.State));
+            query = request.AgencyId is { } agency ? query.Where(c => c.AgencyId == agency) : query.Where(ChallengeRules.Public, now);
             if (request.OpenOnly)
-                query = query.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline > now);
+                query = query.Where(ChallengeRules.OpenForProposals, now);
             var total = await query.CountAsync(cancellationToken);
             var rows = await query
-                .OrderByDescending(c => c.State == ChallengeState.Published && c.ProposalsDeadline > now)
+                .OrderByDescending(ChallengeRules.OpenForProposals.At(now))
                 .ThenByDescending(c => c.ProposalsDeadline)
                 .Skip((page - 1) * request.PageSize).Take(request.PageSize)
                 .Select(c => new { c.Id, c.Slug, c.Content, c.State, c.ProposalsDeadline, c.Agency!.NameTh, c.Agency.NameEn })
                 .ToListAsync(cancellationToken);
             return new Result(rows.Select(r => new Card(r.Id, r.Slug, r.Content.TitleTh, r.Content.TitleEn, r.NameTh, r.NameEn,
-                r.State == ChallengeState.Published && r.ProposalsDeadline <= now ? ChallengeState.Closed : r.State, r.Content.Category,
-                r.Content.BudgetMinSatang, r.Content.BudgetMaxSatang, r.ProposalsDeadline, r.State == ChallengeState.Published && r.ProposalsDeadline > now))
+                Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now), r.Content.Category, r.Content.BudgetMinSatang, r.Content.BudgetMaxSatang,
+                r.ProposalsDeadline, Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now) == ChallengeState.Published))
                 .ToList(), total, page, request.PageSize);
         }
     }

@@ -10,7 +10,7 @@ internal static class ChallengeAccess
 {
     public static async Task<Challenge> FindChallengeAsync(this MarketplaceDbContext db, int id, IClock clock, CancellationToken ct)
     {
-        var challenge = await db.Challenges.Include(c => c.Agency).SingleOrDefaultAsync(c => c.Id == id, ct)
+        var challenge = await db.Challenges.Include(c => c.Agency).Include(c => c.Panel).SingleOrDefaultAsync(c => c.Id == id, ct)
             ?? throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
         challenge.CloseIfDue(clock.Now);
         return challenge;
@@ -21,10 +21,7 @@ internal static class ChallengeAccess
         var challenge = await db.FindChallengeAsync(id, clock, ct);
         if (await db.OrganisationIdOf(user, ct) != challenge.AgencyId)
             throw new ForbiddenException(Bi.T("จัดการได้เฉพาะโจทย์ของหน่วยงานคุณ", "You can manage only your own agency's challenges"),
-                hideExistence: challenge.State is ChallengeState.Draft or ChallengeState.Submitted);
+                hideExistence: !challenge.IsPublic);
         return challenge;
     }
-
-    public static bool IsPublic(this ChallengeState state) =>
-        state is ChallengeState.Published or ChallengeState.Closed or ChallengeState.Evaluating or ChallengeState.Awarded or ChallengeState.Cancelled;
 }

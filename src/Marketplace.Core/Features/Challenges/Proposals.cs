@@ -18,7 +18,7 @@ public static class Proposals
     public sealed record Mine(int ChallengeId) : IRequest<MineResult>;
 
     public sealed record MineResult(IReadOnlyList<string> Problems, IReadOnlyList<(int Id, string TitleTh, string? TitleEn)> Solutions, Send? Current,
-        ProposalState? State, string? Feedback);
+        ProposalState? State, string? Feedback, long BudgetMaxSatang, bool MayWithdraw, IReadOnlyList<TenderDocuments.Summary> Documents);
 
     [RequiresRole(Roles.Vendor)]
     public sealed class Send : ICommand<Unit>
@@ -28,6 +28,9 @@ public static class Proposals
         public string? Approach { get; set; }
         public string? PriceBaht { get; set; }
         public int? TimelineDays { get; set; }
+
+        /// <summary>The vendor saw the over-budget warning and sends anyway.</summary>
+        public bool AcceptOverBudget { get; set; }
     }
 
     [RequiresRole(Roles.Vendor)]
@@ -64,7 +67,9 @@ public static class Proposals
                 PriceBaht = Money.ToBahtInput(existing.Terms.PriceSatang),
                 TimelineDays = existing.Terms.TimelineDays,
             };
-            return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback);
+            var mayWithdraw = existing?.State == ProposalState.Submitted && (challenge.IsOpenForProposals(clock.Now) || challenge.State == ChallengeState.Cancelled);
+            return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback,
+                challenge.Content.BudgetMaxSatang, mayWithdraw, existing is null ? [] : await TenderDocuments.OfProposalAsync(db, existing.Id, cancellationToken));
         }
 
         public async Task<Unit> Handle(Send request, CancellationToken cancellationToken)
@@ -78,16 +83,14 @@ public static class Proposals
                 throw InvalidRequestException.For(nameof(Send.ListingId), Bi.T("เลือกโซลูชันที่เผยแพร่แล้วของบริษัทคุณ", "Choose one of your company's published solutions"));
 
             var terms = new ProposalTerms(request.ListingId, request.Approach!.Trim(), Money.ParseBaht(request.PriceBaht)!.Value, request.TimelineDays!.Value);
-            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
-            if (proposal is null)
-            {
-                proposal = new Proposal(challenge.Id, vendorId.Value, user.UserId!, terms, clock.Now);
+            if (challenge.IsOverBudget(terms.PriceSatang) && !request.AcceptOverBudget)
+                throw InvalidRequestException.For(nameof(Send.PriceBaht), Bi.T(
+                    $"ราคานี้สูงกว่างบประมาณสูงสุดของโจทย์ ({Money.Format(challenge.Content.BudgetMaxSatang)}) ผู้ประเมินจะเห็นเครื่องหมายเกินงบ ลดราคาหรือยืนยันว่าจะส่งตามนี้",
+                    $"This price is above the challenge's top budget ({Money.Format(challenge.Content.BudgetMaxSatang)}); the evaluators will see it flagged. Lower it, or confirm that you send it as it is"));
+            var existing = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
+            var proposal = challenge.ReceiveProposal(vendorId.Value, user.UserId!, terms, existing, clock.Now);
+            if (existing is null)
                 db.Proposals.Add(proposal);
-            }
-            else
-            {
-                proposal.Change(terms, challenge, clock.Now);
-            }
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Proposal), () => proposal.Id, $"Sent a proposal to challenge {challenge.Id}");
             return Unit.Value;
@@ -99,7 +102,7 @@ public static class Proposals
             var vendorId = await db.OrganisationIdOf(user, cancellationToken);
             var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken)
                 ?? throw new NotFoundException(Bi.T("คุณยังไม่ได้ยื่นข้อเสนอสำหรับโจทย์นี้", "You have not sent a proposal to this challenge"));
-            proposal.Withdraw(challenge, clock.Now);
+            challenge.WithdrawProposal(proposal, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Proposal), () => proposal.Id, $"Withdrew the proposal to challenge {challenge.Id}");
             return Unit.Value;

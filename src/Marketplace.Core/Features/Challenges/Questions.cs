@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
@@ -16,7 +17,7 @@ public static class Questions
     public sealed record Ask(int ChallengeId, string? Text) : ICommand<Unit>;
 
     [RequiresRole(Roles.Buyer)]
-    public sealed record Answer(int QuestionId, string? Text) : ICommand<Unit>;
+    public sealed record Answer(int QuestionId, string? Text, Upload? Attachment = null) : ICommand<Unit>;
 
     public sealed class AskValidator : AbstractValidator<Ask>
     {
@@ -30,17 +31,15 @@ public static class Questions
             .WithMessage(_ => Bi.T("เขียนคำตอบ (ไม่เกิน 4,000 ตัวอักษร)", "Write the answer (4,000 characters at most)"));
     }
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier)
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier, DocumentScreening screening)
         : IRequestHandler<Ask, Unit>, IRequestHandler<Answer, Unit>
     {
         public async Task<Unit> Handle(Ask request, CancellationToken cancellationToken)
         {
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
-            if (!challenge.IsOpenForQuestions(clock.Now))
-                throw new DomainRuleException(Bi.T("หมดเวลาถามคำถามสำหรับโจทย์นี้แล้ว", "The deadline for questions on this challenge has passed"));
             var vendorId = await db.OrganisationIdOf(user, cancellationToken)
                 ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
-            var question = new ChallengeQuestion(challenge.Id, vendorId, user.UserId!, request.Text!.Trim(), clock.Now);
+            var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
             await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
                 question.Text, question.Text), $"/challenges/{challenge.Slug}", cancellationToken);
@@ -54,7 +53,12 @@ public static class Questions
             var question = await db.ChallengeQuestions.SingleOrDefaultAsync(q => q.Id == request.QuestionId, cancellationToken)
                 ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
             var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
-            question.AnswerWith(request.Text!, clock.Now);
+            challenge.Answer(question, request.Text!, clock.Now);
+            if (request.Attachment is { Bytes.Length: > 0 } upload)
+            {
+                db.Documents.Add(challenge.AttachToAnswer(question, upload.FileName, upload.Bytes, user.UserId!, clock.Now));
+                await screening.RequireCleanAsync(upload, cancellationToken);
+            }
             await notifier.NotifyOrganisationAsync(question.AskedByVendorId, new BilingualMessage("หน่วยงานตอบคำถามของคุณแล้ว",
                 "The agency answered your question", question.Answer!, question.Answer!), $"/challenges/{challenge.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

@@ -56,7 +56,7 @@ public static class SaveChallenge
             if (request.ChallengeId is { } id)
             {
                 challenge = await db.OwnChallengeAsync(user, id, clock, cancellationToken);
-                challenge.Edit(content, questions, proposals);
+                challenge.Edit(content, questions, proposals, clock.Now);
                 audit.Record(nameof(Challenge), () => challenge.Id, $"Edited draft challenge '{content.TitleTh}'");
             }
             else

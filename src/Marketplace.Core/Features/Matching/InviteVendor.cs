@@ -21,14 +21,10 @@ public static class InviteVendor
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
-            if (!challenge.IsOpenForProposals(clock.Now))
-                throw new DomainRuleException(Bi.T("เชิญได้เฉพาะโจทย์ที่เปิดรับข้อเสนออยู่", "You can invite vendors only while proposals are open"));
             if (!await db.Organisations.AnyAsync(o => o.Id == request.VendorId && o.Kind == OrganisationKind.Vendor, cancellationToken))
                 throw new NotFoundException(Bi.T("ไม่พบบริษัทนี้", "This company does not exist"));
-            if (await db.Invitations.AnyAsync(i => i.ChallengeId == challenge.Id && i.VendorId == request.VendorId, cancellationToken))
-                throw new DomainRuleException(Bi.T("เชิญบริษัทนี้ไปแล้ว", "This company is already invited"));
-
-            db.Invitations.Add(new Invitation(challenge.Id, request.VendorId, clock.Now));
+            var invited = await db.Invitations.AnyAsync(i => i.ChallengeId == challenge.Id && i.VendorId == request.VendorId, cancellationToken);
+            db.Invitations.Add(challenge.InviteVendor(request.VendorId, invited, clock.Now));
             var title = challenge.Content.TitleTh;
             await notifier.NotifyOrganisationAsync(request.VendorId, new BilingualMessage(
                 $"{challenge.Agency!.NameTh} เชิญคุณยื่นข้อเสนอ: {title}", $"{challenge.Agency.NameEn} invites you to propose: {challenge.Content.TitleEn ?? title}",

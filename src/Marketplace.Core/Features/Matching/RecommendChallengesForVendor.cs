@@ -28,7 +28,7 @@ public static class RecommendChallengesForVendor
                 return [];
             var now = clock.Now;
             var open = await db.Challenges.AsNoTracking().Include(c => c.Agency)
-                .Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline > now).ToListAsync(cancellationToken);
+                .Where(ChallengeRules.OpenForProposals, now).ToListAsync(cancellationToken);
             var recommendations = new List<Recommendation>();
             foreach (var challenge in open)
             {

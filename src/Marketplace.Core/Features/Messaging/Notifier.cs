@@ -32,4 +32,15 @@ public sealed class Notifier(MarketplaceDbContext db, IClock clock)
                 db.Add(new OutboxEmail(member.Email, subject, link is null ? body : $"{body}\n\n{link}", clock.Now));
         }
     }
+
+    /// <summary>Tells one person, in their language.</summary>
+    public async Task NotifyUserAsync(string userId, BilingualMessage message, string? link, CancellationToken ct)
+    {
+        var person = await db.Users.Where(u => u.Id == userId).Select(u => new { u.Email, u.Language }).SingleAsync(ct);
+        var thai = person.Language != "en";
+        var subject = thai ? message.SubjectTh : message.SubjectEn;
+        db.Add(new Notification(userId, subject, link, clock.Now));
+        if (person.Email is not null)
+            db.Add(new OutboxEmail(person.Email, subject, $"{(thai ? message.BodyTh : message.BodyEn)}\n\n{link}", clock.Now));
+    }
 }

@@ -40,6 +40,7 @@ public static class DecideListing
             {
                 case ListingDecision.Approve:
                     listing.Approve(listing.Vendor!, now);
+                    (await db.ListingLogos.SingleOrDefaultAsync(l => l.ListingId == listing.Id, cancellationToken))?.GoLive();
                     message = new($"เผยแพร่ \"{title}\" แล้ว", $"\"{listing.Draft.TitleEn ?? title}\" is published",
                         "เจ้าหน้าที่ NIA อนุมัติรายการของคุณ ตอนนี้ทุกคนเห็นและค้นหาได้แล้ว", "NIA approved your listing: it is now public and searchable.");
                     break;

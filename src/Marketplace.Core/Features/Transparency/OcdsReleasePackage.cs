@@ -1,6 +1,7 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Documents;
 using Marketplace.Core.Features.Transparency.Ocds;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -49,19 +50,38 @@ public static class OcdsReleasePackage
                 })
                 .ToListAsync(cancellationToken);
             var byChallenge = proposals.ToLookup(p => p.ChallengeId);
+            var site = request.SiteUrl.TrimEnd('/');
+            var documents = await PublicDocumentsAsync(site, cancellationToken);
 
             var releases = challenges
                 .Select(c => new ChallengeFacts(c.Id, c.Slug, c.Content, c.Agency, c.PublishedAt!.Value, c.QuestionsDeadline,
                     c.ProposalsDeadline, c.State == ChallengeState.Awarded ? c.AwardedAt : null, byChallenge[c.Id].Count(),
                     byChallenge[c.Id].Where(p => p.State == ProposalState.Awarded)
-                        .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList()))
+                        .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList())
+                { Documents = documents[c.Id].ToList() })
                 .SelectMany(OcdsReleases.For)
                 .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
-            var site = request.SiteUrl.TrimEnd('/');
             // For a package made on demand, the standard asks for the date of the latest change to its contents.
             var publishedDate = releases.Count > 0 ? releases.Max(r => r.Date) : clock.Now;
             return new OcdsPackage($"{site}/api/ocds/releases", "1.1", publishedDate, new OcdsPublisher(PublisherName, site), releases);
+        }
+
+        /// <summary>The documents the challenge page shows to everyone: never a proposal's, never an unanswered question's.</summary>
+        private async Task<ILookup<int, OcdsDocument>> PublicDocumentsAsync(string site, CancellationToken ct)
+        {
+            var answered = db.ChallengeQuestions.Where(q => q.Answer != null).Select(q => q.Id);
+            var rows = await db.Documents.AsNoTracking()
+                .Where(d => d.ProposalId == null && (d.QuestionId == null || answered.Contains(d.QuestionId.Value)))
+                .OrderBy(d => d.Id)
+                .Select(d => new { d.Id, d.ChallengeId, d.Kind, d.FileName, d.ContentType, d.UploadedAt })
+                .ToListAsync(ct);
+            return rows.ToLookup(d => d.ChallengeId, d => new OcdsDocument($"document-{d.Id}", d.Kind switch
+            {
+                DocumentKind.TermsOfReference => "tenderNotice",
+                DocumentKind.Specification => "technicalSpecifications",
+                _ => "clarifications",
+            }, d.FileName, $"{site}/documents/{d.Id}", d.ContentType, d.UploadedAt, "th"));
         }
     }
 }

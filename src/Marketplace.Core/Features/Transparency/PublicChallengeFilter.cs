@@ -2,12 +2,8 @@ using Marketplace.Core.Domain.Challenges;
 
 namespace Marketplace.Core.Features.Transparency;
 
-/// <summary>
-/// The one rule for which challenges open data may show: published at some point and past moderation. Drafts,
-/// challenges waiting for NIA, and ones cancelled before publication exist only between an agency and NIA.
-/// </summary>
+/// <summary>Open data shows exactly the challenges <see cref="ChallengeRules.Public"/> calls public.</summary>
 internal static class PublicChallengeFilter
 {
-    public static IQueryable<Challenge> PublicOnly(this IQueryable<Challenge> challenges) =>
-        challenges.Where(c => c.PublishedAt != null && c.State != ChallengeState.Draft && c.State != ChallengeState.Submitted);
+    public static IQueryable<Challenge> PublicOnly(this IQueryable<Challenge> challenges) => challenges.Where(ChallengeRules.Public, default);
 }

@@ -40,9 +40,9 @@ public static class PublicChallenges
             // The deadline job may not have run yet: a published challenge past its deadline is already closed to vendors.
             query = request.Status switch
             {
-                Status.Published => query.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline > now),
-                Status.Closed => query.Where(c => c.State == ChallengeState.Closed
-                    || (c.State == ChallengeState.Published && c.ProposalsDeadline <= now)),
+                Status.Published => query.Where(ChallengeRules.OpenForProposals, now),
+                Status.Closed => query.Where(ChallengeRules.Closed, now)
+                    .Where(c => c.State == ChallengeState.Published || c.State == ChallengeState.Closed),
                 Status.Evaluating => query.Where(c => c.State == ChallengeState.Evaluating),
                 Status.Awarded => query.Where(c => c.State == ChallengeState.Awarded),
                 Status.Cancelled => query.Where(c => c.State == ChallengeState.Cancelled),
@@ -72,9 +72,9 @@ public static class PublicChallenges
             return new Result(items, total, page, size);
         }
 
-        private static Status PublicStatus(ChallengeState state, DateTimeOffset deadline, DateTimeOffset now) => state switch
+        private static Status PublicStatus(ChallengeState state, DateTimeOffset deadline, DateTimeOffset now) => Challenge.StateSeenAt(state, deadline, now) switch
         {
-            ChallengeState.Published => deadline > now ? Status.Published : Status.Closed,
+            ChallengeState.Published => Status.Published,
             ChallengeState.Closed => Status.Closed,
             ChallengeState.Evaluating => Status.Evaluating,
             ChallengeState.Awarded => Status.Awarded,

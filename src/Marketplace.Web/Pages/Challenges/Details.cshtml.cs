@@ -22,6 +22,7 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
     [BindProperty] public QuestionInput Ask { get; set; } = new();
     [BindProperty] public AnswerInput Answer { get; set; } = new();
     [BindProperty] public string? CancelReason { get; set; }
+    [BindProperty] public UploadInput Upload { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
     public bool CanManage => Details.IsOwner && User.IsInRole(Roles.Buyer);
@@ -35,14 +36,36 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
         ActAsync(slug, c => new Questions.Ask(c.Id, Ask.Text), nameof(Ask), Bi.T("ส่งคำถามแล้ว หน่วยงานจะตอบบนหน้านี้ให้ทุกคนเห็น โดยไม่แสดงชื่อผู้ถาม",
             "Your question is sent. The agency answers on this page for everyone to read, without saying who asked."));
 
-    public Task<IActionResult> OnPostAnswerAsync(string slug) =>
-        ActAsync(slug, _ => new Questions.Answer(Answer.QuestionId, Answer.Text), nameof(Answer), Bi.T("เผยแพร่คำตอบแล้ว", "The answer is published"));
+    public async Task<IActionResult> OnPostAnswerAsync(string slug)
+    {
+        var attachment = await Uploads.ReadAsync(Answer.File, HttpContext.RequestAborted);
+        return await ActAsync(slug, _ => new Questions.Answer(Answer.QuestionId, Answer.Text, attachment), nameof(Answer), Bi.T("เผยแพร่คำตอบแล้ว", "The answer is published"));
+    }
+
+    public async Task<IActionResult> OnPostAttachAsync(string slug)
+    {
+        var file = await Uploads.ReadAsync(Upload.File, HttpContext.RequestAborted);
+        return await ActAsync(slug, c => new TenderDocuments.AttachToChallenge(c.Id, Upload.Kind, file), nameof(Upload), Bi.T("แนบเอกสารแล้ว", "The document is attached"));
+    }
 
     public Task<IActionResult> OnPostInviteAsync(string slug, int vendorId) =>
         ActAsync(slug, c => new InviteVendor.Command(c.Id, vendorId), "Invite", Bi.T("ส่งคำเชิญแล้ว", "The vendor is invited"));
 
     public Task<IActionResult> OnPostCancelAsync(string slug) =>
         ActAsync(slug, c => new Award.Cancel(c.Id, CancelReason), nameof(CancelReason), Bi.T("ยกเลิกโจทย์แล้ว", "The challenge is cancelled"));
+
+    public async Task<IActionResult> OnPostDeleteAsync(string slug)
+    {
+        var challenge = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        var (ok, _) = await TrySendAsync(new DeleteDraftChallenge.Command(challenge.Id), nameof(CancelReason));
+        if (!ok)
+        {
+            await LoadAsync(slug);
+            return Page();
+        }
+        Message = Bi.T("ลบฉบับร่างแล้ว", "The draft is deleted");
+        return Redirect("/agency/challenges");
+    }
 
     private async Task<IActionResult> ActAsync(string slug, Func<ChallengeDetails.Result, IRequest<Unit>> request, string prefix, string done)
     {
@@ -74,5 +97,12 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
     {
         public int QuestionId { get; set; }
         public string? Text { get; set; }
+        public IFormFile? File { get; set; }
+    }
+
+    public sealed class UploadInput
+    {
+        public Marketplace.Core.Domain.Documents.DocumentKind Kind { get; set; }
+        public IFormFile? File { get; set; }
     }
 }

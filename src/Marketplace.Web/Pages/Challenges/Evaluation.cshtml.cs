@@ -9,21 +9,30 @@ using Microsoft.AspNetCore.Mvc;
 namespace Marketplace.Web.Pages.Challenges;
 
 /// <summary>
-/// The agency's evaluation room, open after the proposal deadline: declare no conflict of interest, score each
-/// proposal per criterion, compare weighted totals and ranks, shortlist, and award.
+/// The panel's evaluation room, open after the proposal deadline: the chair invites colleagues; each member declares;
+/// members without a conflict score each proposal per criterion with a comment, compare every evaluator's scores and
+/// the means, shortlist, and award after checking the answers.
 /// </summary>
 [Authorize(Roles = Roles.Buyer)]
 public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
 {
     public Evaluation.Room Room { get; private set; } = null!;
+    public Award.Summary? Confirmation { get; private set; }
     [BindProperty] public ScoreInput Score { get; set; } = new();
     [BindProperty] public AwardInput AwardForm { get; set; } = new();
+    [BindProperty] public DeclareInput Declaration { get; set; } = new();
+    [BindProperty] public InviteInput Invite { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(int id) => Room = await Mediator.Send(new Evaluation.Query(id), HttpContext.RequestAborted);
 
-    public Task<IActionResult> OnPostDeclareAsync(int id) => ActAsync(id, new Evaluation.DeclareNoConflict(id), nameof(Score),
-        Bi.T("บันทึกการประกาศแล้ว ให้คะแนนข้อเสนอได้", "Declaration recorded. You can now score the proposals."));
+    public Task<IActionResult> OnPostInviteAsync(int id) => ActAsync(id, new EvaluationPanel.Invite(id, Invite.Email), nameof(Invite),
+        Bi.T("เชิญผู้ประเมินแล้ว", "The evaluator is invited"));
+
+    public Task<IActionResult> OnPostDeclareAsync(int id) => ActAsync(id, new EvaluationPanel.Declare(id, Declaration.Conflict, Declaration.Note), nameof(Declaration),
+        Declaration.Conflict
+            ? Bi.T("บันทึกการประกาศแล้ว คุณไม่ได้ร่วมประเมินโจทย์นี้", "Declaration recorded. You are excluded from this evaluation.")
+            : Bi.T("บันทึกการประกาศแล้ว ให้คะแนนข้อเสนอได้", "Declaration recorded. You can now score the proposals."));
 
     public Task<IActionResult> OnPostShortlistAsync(int id, int proposalId) => ActAsync(id, new Evaluation.Shortlist(proposalId), nameof(Score),
         Bi.T("คัดเข้ารอบแล้ว", "The proposal is shortlisted"));
@@ -37,27 +46,51 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
             await OnGetAsync(id);
             return Page();
         }
-        return await ActAsync(id, new Evaluation.Score(Score.ProposalId, scores.Select(s => s!.Value).ToList()), nameof(Score),
+        return await ActAsync(id, new Evaluation.Score(Score.ProposalId, scores.Select(s => s!.Value).ToList(), Score.Comment), nameof(Score),
             Bi.T("บันทึกคะแนนแล้ว", "Your scores are saved"));
     }
 
+    /// <summary>Step one: the same rules as the award, nothing saved; the page shows what will happen.</summary>
     public async Task<IActionResult> OnPostAwardAsync(int id)
     {
-        var chosen = AwardForm.Rows.Where(r => r.Chosen).ToList();
-        var command = new Award.Command
-        {
-            ChallengeId = id,
-            ContractDate = AwardForm.ContractDate,
-            FeedbackToOthers = AwardForm.FeedbackToOthers,
-            Winners = chosen.Select(r => new Award.Winner { ProposalId = r.ProposalId, ContractValueBaht = r.ContractValueBaht }).ToList(),
-        };
-        var (ok, _) = await TrySendAsync(command, nameof(AwardForm));
+        var (ok, summary) = await TrySendAsync(Fill(new Award.Check(), id), nameof(AwardForm));
+        if (ok)
+            Confirmation = summary;
+        else
+            MoveWinnerErrorsToRows();
+        await OnGetAsync(id);
+        return Page();
+    }
+
+    /// <summary>Step two: the person checked the answers.</summary>
+    public async Task<IActionResult> OnPostConfirmAwardAsync(int id)
+    {
+        var (ok, _) = await TrySendAsync(Fill(new Award.Command(), id), nameof(AwardForm));
         if (ok)
         {
             Message = Bi.T("ประกาศผลแล้ว ทุกบริษัทได้รับแจ้ง และผลอยู่ในทะเบียนสาธารณะ", "Awarded. Every vendor has been told, and the award is in the public register.");
             return RedirectToPage(new { id });
         }
-        // The core numbers winners among the chosen rows only; point each message at its row's contract value instead.
+        MoveWinnerErrorsToRows();
+        await OnGetAsync(id);
+        return Page();
+    }
+
+    private T Fill<T>(T form, int id) where T : Award.Form
+    {
+        form.ChallengeId = id;
+        form.ContractDate = AwardForm.ContractDate;
+        form.FeedbackToOthers = AwardForm.FeedbackToOthers;
+        form.Winners = Chosen.Select(r => new Award.Winner { ProposalId = r.ProposalId, ContractValueBaht = r.ContractValueBaht }).ToList();
+        return form;
+    }
+
+    private List<AwardRow> Chosen => AwardForm.Rows.Where(r => r.Chosen).ToList();
+
+    /// <summary>The core numbers winners among the chosen rows only; point each message at its row's contract value instead.</summary>
+    private void MoveWinnerErrorsToRows()
+    {
+        var chosen = Chosen;
         for (var k = 0; k < chosen.Count; k++)
         {
             var key = $"{nameof(AwardForm)}.Winners[{k}]";
@@ -68,8 +101,6 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
             foreach (var message in messages)
                 ModelState.AddModelError($"{nameof(AwardForm)}.Rows[{AwardForm.Rows.IndexOf(chosen[k])}].ContractValueBaht", message);
         }
-        await OnGetAsync(id);
-        return Page();
     }
 
     private async Task<IActionResult> ActAsync(int id, IRequest<Unit> request, string prefix, string done)
@@ -84,12 +115,25 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
         return Page();
     }
 
+    public sealed class InviteInput
+    {
+        public string? Email { get; set; }
+    }
+
+    public sealed class DeclareInput
+    {
+        public bool Conflict { get; set; }
+        public string? Note { get; set; }
+    }
+
     public sealed class ScoreInput
     {
         public int ProposalId { get; set; }
 
         /// <summary>Read as text so a blank or non-number gets the same bilingual message as an out-of-range score.</summary>
         public List<string?> Values { get; set; } = [];
+
+        public string? Comment { get; set; }
     }
 
     public sealed class AwardInput

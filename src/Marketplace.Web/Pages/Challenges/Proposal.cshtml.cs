@@ -17,7 +17,11 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
     public ChallengeDetails.Result Details { get; private set; } = null!;
     public Proposals.MineResult Mine { get; private set; } = null!;
     [BindProperty] public Proposals.Send Input { get; set; } = new();
+    [BindProperty] public UploadInput Upload { get; set; } = new();
     [TempData] public string? Message { get; set; }
+
+    /// <summary>The price is above the budget and the vendor has not yet confirmed it: show the confirmation box.</summary>
+    public bool OverBudgetWarned => !Input.AcceptOverBudget && Money.ParseBaht(Input.PriceBaht) is { } price && price > Mine.BudgetMaxSatang;
 
     public async Task OnGetAsync(string slug)
     {
@@ -42,17 +46,39 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAttachAsync(string slug)
+    {
+        await LoadAsync(slug);
+        var file = await Uploads.ReadAsync(Upload.File, HttpContext.RequestAborted);
+        var (ok, _) = await TrySendAsync(new TenderDocuments.AttachToProposal(Details.Id, Upload.Kind, file), nameof(Upload));
+        if (ok)
+        {
+            Message = Bi.T("แนบเอกสารแล้ว เอกสารปิดผนึกเช่นเดียวกับข้อเสนอ", "The document is attached. It is sealed like the proposal.");
+            return RedirectToPage(new { slug });
+        }
+        Input = Mine.Current ?? new Proposals.Send();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostWithdrawAsync(string slug)
     {
         await LoadAsync(slug);
         var (ok, _) = await TrySendAsync(new Proposals.Withdraw(Details.Id));
         if (ok)
         {
-            Message = Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.");
+            Message = Details.OpenForProposals
+                ? Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.")
+                : Bi.T("ถอนข้อเสนอแล้ว", "Proposal withdrawn.");
             return RedirectToPage(new { slug });
         }
         Input = Mine.Current ?? new Proposals.Send();
         return Page();
+    }
+
+    public sealed class UploadInput
+    {
+        public Marketplace.Core.Domain.Documents.DocumentKind Kind { get; set; }
+        public IFormFile? File { get; set; }
     }
 
     private async Task LoadAsync(string slug)

@@ -40,7 +40,11 @@ public sealed record OcdsTender
     public OcdsPeriod? TenderPeriod { get; init; }
     public OcdsPeriod? EnquiryPeriod { get; init; }
     public int? NumberOfTenderers { get; init; }
+    public IReadOnlyList<OcdsDocument>? Documents { get; init; }
 }
+
+/// <summary>A public tender document; <c>format</c> is its IANA media type, <c>documentType</c> from OCDS's codelist.</summary>
+public sealed record OcdsDocument(string Id, string DocumentType, string Title, string Url, string Format, DateTimeOffset DatePublished, string Language);
 
 public sealed record OcdsAward(string Id, string Status, DateTimeOffset Date, OcdsValue Value,
     IReadOnlyList<OcdsOrganisationReference> Suppliers);

@@ -5,7 +5,11 @@ namespace Marketplace.Core.Features.Transparency.Ocds;
 /// <summary>What the feed needs to know about one public challenge and its winners.</summary>
 public sealed record ChallengeFacts(int Id, string Slug, ChallengeContent Content, OrganisationName Agency,
     DateTimeOffset PublishedAt, DateTimeOffset QuestionsDeadline, DateTimeOffset ProposalsDeadline, DateTimeOffset? AwardedAt,
-    int StandingProposals, IReadOnlyList<WinningProposal> Winners);
+    int StandingProposals, IReadOnlyList<WinningProposal> Winners)
+{
+    /// <summary>The challenge's public documents (terms of reference, specifications, clarification attachments).</summary>
+    public IReadOnlyList<OcdsDocument> Documents { get; init; } = [];
+}
 
 public sealed record WinningProposal(int ProposalId, OrganisationName Vendor, long ContractValueSatang);
 
@@ -42,6 +46,7 @@ public static class OcdsReleases
             ProcurementMethod = "open",
             TenderPeriod = new OcdsPeriod(c.PublishedAt, c.ProposalsDeadline),
             EnquiryPeriod = new OcdsPeriod(c.PublishedAt, c.QuestionsDeadline),
+            Documents = c.Documents.Count == 0 ? null : c.Documents,
         };
         return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.TenderRelease(c.Id), c.PublishedAt, ["tender"], "tender",
             "th", [Buyer(c.Agency)], buyer, tender);

@@ -1,0 +1,33 @@
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Challenges;
+using MediatR;
+
+namespace Marketplace.Core.Features.Challenges;
+
+/// <summary>
+/// A challenge that was never published is deleted rather than cancelled: a cancelled challenge is public, and a
+/// draft must never become readable by being cancelled.
+/// </summary>
+public static class DeleteDraftChallenge
+{
+    [RequiresRole(Roles.Buyer)]
+    public sealed record Command(int ChallengeId) : ICommand<Unit>;
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit) : IRequestHandler<Command, Unit>
+    {
+        public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
+            if (!challenge.CanBeDeleted)
+                throw new DomainRuleException(Bi.T("ลบได้เฉพาะโจทย์ที่ยังไม่เผยแพร่ โจทย์ที่เผยแพร่แล้วให้ยกเลิกพร้อมเหตุผล",
+                    "Only an unpublished challenge can be deleted; cancel a published one with a reason"));
+            var id = challenge.Id;
+            db.Challenges.Remove(challenge);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Challenge), () => id, $"Deleted the draft '{challenge.Content.TitleTh}'");
+            return Unit.Value;
+        }
+    }
+}
