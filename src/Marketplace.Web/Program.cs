@@ -6,6 +6,7 @@ using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddHostedService<ChallengeDeadlines>();
+builder.Services.AddPayments(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(new MatchingSettings(builder.Configuration.GetValue("Marketplace:Matching:NotifyTopVendors", 5)));
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>
@@ -76,6 +78,7 @@ app.MapLanguageSwitch();
 app.MapHealth();
 app.MapSolutionsApi();
 app.MapTransparencyApi();
+app.MapProcurement();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -2,6 +2,7 @@ using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Domain.Procurement;
 using Marketplace.Core.Domain.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,13 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<ChallengeQuestion> ChallengeQuestions => Set<ChallengeQuestion>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SavedAlert> SavedAlerts => Set<SavedAlert>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
+    public DbSet<PurchaseOrderDocument> PurchaseOrderDocuments => Set<PurchaseOrderDocument>();
+    public DbSet<TaxInvoice> TaxInvoices => Set<TaxInvoice>();
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    public DbSet<VendorInvoicing> VendorInvoicing => Set<VendorInvoicing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -9,7 +9,7 @@ namespace Marketplace.Core.Features.Transparency;
 
 /// <summary>
 /// Every public challenge as an OCDS 1.1 release package: a tender release when it was published and an award release
-/// when it was awarded, oldest first. Drafts and challenges waiting for moderation never appear.
+/// when it was awarded, and a contract release per paid order (<see cref="OcdsContracts"/>), oldest first. Drafts and challenges waiting for moderation never appear.
 /// </summary>
 public static class OcdsReleasePackage
 {
@@ -56,6 +56,7 @@ public static class OcdsReleasePackage
                     byChallenge[c.Id].Where(p => p.State == ProposalState.Awarded)
                         .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList()))
                 .SelectMany(OcdsReleases.For)
+                .Concat(await OcdsContracts.ForPaidOrdersAsync(db, cancellationToken))
                 .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
             var site = request.SiteUrl.TrimEnd('/');

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Marketplace.Core.Data.Migrations
+namespace Marketplace.Core.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -61,6 +61,18 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentSequences",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSequences", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxEmails",
                 columns: table => new
                 {
@@ -76,6 +88,19 @@ namespace Marketplace.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedPaymentEvents",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedPaymentEvents", x => x.EventId);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +253,26 @@ namespace Marketplace.Core.Data.Migrations
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VendorInvoicing",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Branch = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VendorInvoicing", x => x.OrganisationId);
+                    table.ForeignKey(
+                        name: "FK_VendorInvoicing_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -394,6 +439,59 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Orders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Package = table.Column<string>(type: "TEXT", nullable: false),
+                    Parties = table.Column<string>(type: "TEXT", nullable: false),
+                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PlacedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveryStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CheckoutAttempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CheckoutExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PurchaseOrderNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PurchaseOrder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    VendorInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InvoicedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Orders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Orders_Listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "Listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Orders_Organisations_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Orders_Organisations_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChallengeQuestions",
                 columns: table => new
                 {
@@ -490,6 +588,76 @@ namespace Marketplace.Core.Data.Migrations
                         name: "FK_Proposals_Organisations_VendorId",
                         column: x => x.VendorId,
                         principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AmountSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundedSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Payments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PurchaseOrderDocuments",
+                columns: table => new
+                {
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PurchaseOrderDocuments", x => x.OrderId);
+                    table.ForeignKey(
+                        name: "FK_PurchaseOrderDocuments_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaxInvoices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Number = table.Column<long>(type: "INTEGER", nullable: false),
+                    NetSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    VatSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalSatang = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaxInvoices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaxInvoices_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -633,6 +801,26 @@ namespace Marketplace.Core.Data.Migrations
                 columns: new[] { "UserId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_AgencyId",
+                table: "Orders",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CheckoutSessionId",
+                table: "Orders",
+                column: "CheckoutSessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_ListingId_State",
+                table: "Orders",
+                columns: new[] { "ListingId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_VendorId",
+                table: "Orders",
+                column: "VendorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_JuristicNumber",
                 table: "Organisations",
                 column: "JuristicNumber",
@@ -660,6 +848,12 @@ namespace Marketplace.Core.Data.Migrations
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_OrderId",
+                table: "Payments",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Proposals_ChallengeId_VendorId",
                 table: "Proposals",
                 columns: new[] { "ChallengeId", "VendorId" },
@@ -680,6 +874,18 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IX_SavedAlerts_VendorId",
                 table: "SavedAlerts",
                 column: "VendorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxInvoices_OrderId",
+                table: "TaxInvoices",
+                column: "OrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaxInvoices_Sequence_Number",
+                table: "TaxInvoices",
+                columns: new[] { "Sequence", "Number" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -713,6 +919,9 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ConflictDeclarations");
 
             migrationBuilder.DropTable(
+                name: "DocumentSequences");
+
+            migrationBuilder.DropTable(
                 name: "Invitations");
 
             migrationBuilder.DropTable(
@@ -725,22 +934,40 @@ namespace Marketplace.Core.Data.Migrations
                 name: "OutboxEmails");
 
             migrationBuilder.DropTable(
+                name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedPaymentEvents");
+
+            migrationBuilder.DropTable(
                 name: "ProposalScores");
+
+            migrationBuilder.DropTable(
+                name: "PurchaseOrderDocuments");
 
             migrationBuilder.DropTable(
                 name: "SavedAlerts");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "TaxInvoices");
 
             migrationBuilder.DropTable(
-                name: "Listings");
+                name: "VendorInvoicing");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Proposals");
 
             migrationBuilder.DropTable(
+                name: "Orders");
+
+            migrationBuilder.DropTable(
                 name: "Challenges");
+
+            migrationBuilder.DropTable(
+                name: "Listings");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
