@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Marketplace.Core.Migrations
+namespace Marketplace.Core.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
