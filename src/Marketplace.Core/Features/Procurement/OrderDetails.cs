@@ -21,9 +21,20 @@ public static class OrderDetails
 
     public sealed record File(string FileName, byte[] Content);
 
+    /// <summary>The buyer's order behind an open checkout session, for the simulated checkout page.</summary>
+    [Behaviours.RequiresRole(Roles.Buyer)]
+    public sealed record OpenCheckout(string SessionId) : IRequest<Order>;
+
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock)
-        : IRequestHandler<Query, Result>, IRequestHandler<PurchaseOrderFile, File>
+        : IRequestHandler<Query, Result>, IRequestHandler<PurchaseOrderFile, File>, IRequestHandler<OpenCheckout, Order>
     {
+        public async Task<Order> Handle(OpenCheckout request, CancellationToken cancellationToken)
+        {
+            var orderId = await db.Orders.Where(o => o.CheckoutSessionId == request.SessionId).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบการชำระเงินนี้ หรือหมดเวลาแล้ว", "This checkout does not exist or has expired"));
+            return await db.BuyersOrderAsync(user, orderId, cancellationToken);
+        }
+
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var order = await OrderAccess.FindAsync(db, request.OrderId, cancellationToken);
