@@ -20,7 +20,8 @@ public static class StripeWebhook
     public static void MapStripeWebhook(this WebApplication app) => app.MapPost(Path, async (HttpContext http, IMediator mediator,
         StripeSettings settings, MarketplaceDbContext db, ILogger<StripeSettings> logger) =>
     {
-        if (string.IsNullOrWhiteSpace(settings.WebhookSecret) || http.Request.ContentLength > MaxBodyBytes)
+        var signature = http.Request.Headers["Stripe-Signature"].ToString();
+        if (string.IsNullOrWhiteSpace(settings.WebhookSecret) || string.IsNullOrWhiteSpace(signature) || http.Request.ContentLength > MaxBodyBytes)
             return Results.BadRequest();
         string json;
         using (var reader = new StreamReader(http.Request.Body))
@@ -31,10 +32,10 @@ public static class StripeWebhook
             // api_version is not enforced: Stripe stamps events with the account's version, which the dashboard can move
             // ahead of this library's; the few fields read below are the same in every version, and refusing would make
             // Stripe retry every event for days. The signature, not the version, is what proves the sender.
-            stripeEvent = Stripe.EventUtility.ConstructEvent(json, http.Request.Headers["Stripe-Signature"], settings.WebhookSecret,
+            stripeEvent = Stripe.EventUtility.ConstructEvent(json, signature, settings.WebhookSecret,
                 ToleranceSeconds, throwOnApiVersionMismatch: false);
         }
-        catch (Stripe.StripeException refused)
+        catch (Exception refused) when (refused is Stripe.StripeException or ArgumentException or FormatException)
         {
             logger.LogWarning("Refused a Stripe webhook delivery: {Reason}", refused.Message);
             return Results.BadRequest();

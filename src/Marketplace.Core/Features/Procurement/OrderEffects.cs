@@ -31,28 +31,32 @@ public sealed class OrderEffects(MarketplaceDbContext db, Notifier notifier, ICl
     public async Task PaymentReceivedAsync(Order order, Payment payment, CancellationToken ct)
     {
         db.Payments.Add(payment);
-        await IssueTaxInvoiceAsync(order, ct);
+        await TaxInvoiceNumbers.IssueAsync(db, order, clock.Now, ct);
         await TellBothAsync(order, "ชำระเงินแล้ว ใบเสร็จรับเงิน/ใบกำกับภาษีพร้อมแล้ว", "paid; the receipt / tax invoice is ready", ct);
     }
+}
 
+/// <summary>Receipt / tax invoice numbers: gap-free per seller.</summary>
+internal static class TaxInvoiceNumbers
+{
     /// <summary>
     /// Takes the seller's next number with one UPDATE in the caller's transaction: the row stays locked until commit
     /// (SQLite serialises writers; PostgreSQL locks the row), so two payments never share a number and a rollback
     /// gives the number back. The unique (Sequence, Number) index is the last line of defence.
     /// </summary>
-    private async Task IssueTaxInvoiceAsync(Order order, CancellationToken ct)
+    public static async Task IssueAsync(MarketplaceDbContext db, Order order, DateTimeOffset now, CancellationToken ct)
     {
         var key = TaxInvoice.SequenceFor(order.VendorId);
-        if (await NextAsync(key, ct) == 0)
+        if (await NextAsync(db, key, ct) == 0)
         {
             db.DocumentSequences.Add(new DocumentSequence(key));
             await db.SaveChangesAsync(ct);
-            await NextAsync(key, ct);
+            await NextAsync(db, key, ct);
         }
         var number = await db.DocumentSequences.AsNoTracking().Where(s => s.Key == key).Select(s => s.Last).SingleAsync(ct);
-        db.TaxInvoices.Add(new TaxInvoice(order.Id, key, number, order.TotalSatang, clock.Now));
+        db.TaxInvoices.Add(new TaxInvoice(order.Id, key, number, order.TotalSatang, now));
     }
 
-    private Task<int> NextAsync(string key, CancellationToken ct) =>
+    private static Task<int> NextAsync(MarketplaceDbContext db, string key, CancellationToken ct) =>
         db.DocumentSequences.Where(s => s.Key == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.Last, x => x.Last + 1), ct);
 }
