@@ -32,7 +32,7 @@ public sealed class SimulatedCheckoutModel(IMediator mediator, IPaymentGateway g
         if (!Available)
             return NotFound();
         Order = await mediator.Send(new OrderDetails.OpenCheckout(sessionId));
-        var intent = "pi_sim_" + sessionId[7..];
+        var intent = "pi_sim_" + sessionId["cs_sim_".Length..];
         string Session(string type, string status) => SimulatedStripe.SessionEvent(type, sessionId, Order.Id, Order.TotalSatang, status, intent);
         var events = outcome switch
         {
