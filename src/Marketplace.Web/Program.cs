@@ -8,6 +8,7 @@ using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Infrastructure.Security;
+using Marketplace.Web.Payments;
 using Microsoft.AspNetCore.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Com
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddHostedService<ChallengeDeadlines>();
 builder.Services.AddDocumentScanning(builder.Configuration.GetSection("Marketplace:ClamAV").Get<ClamAvSettings>() ?? new ClamAvSettings());
+builder.Services.AddPayments(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(new MatchingSettings(builder.Configuration.GetValue("Marketplace:Matching:NotifyTopVendors", 5)));
 builder.Services.AddIdentity<AppUser, IdentityRole>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
 builder.Services.ConfigureApplicationCookie(cookie =>
@@ -85,6 +87,7 @@ app.MapLanguageSwitch();
 app.MapHealth();
 app.MapSolutionsApi();
 app.MapTransparencyApi();
+app.MapProcurement();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

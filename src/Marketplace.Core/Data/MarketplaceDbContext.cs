@@ -2,6 +2,7 @@ using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Domain.Procurement;
 using Marketplace.Core.Domain.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,13 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<MembershipInvitation> MembershipInvitations => Set<MembershipInvitation>();
     public DbSet<OrganisationChangeRequest> OrganisationChangeRequests => Set<OrganisationChangeRequest>();
     public DbSet<CategoryText> CategoryTexts => Set<CategoryText>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<ProcessedPaymentEvent> ProcessedPaymentEvents => Set<ProcessedPaymentEvent>();
+    public DbSet<PurchaseOrderDocument> PurchaseOrderDocuments => Set<PurchaseOrderDocument>();
+    public DbSet<TaxInvoice> TaxInvoices => Set<TaxInvoice>();
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    public DbSet<VendorInvoicing> VendorInvoicing => Set<VendorInvoicing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -41,6 +41,7 @@ public sealed class SeedLoader(MarketplaceDbContext db, UserManager<AppUser> use
         await LoadUsersAsync(folder, organisations, ct);
         await LoadListingsAsync(folder, organisations, ct);
         await new ChallengeSeeder(db, clock.Now).LoadAsync(folder, organisations, ct);
+        await new OrderSeeder(db, clock.Now).LoadAsync(organisations, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Loaded sample data from {Folder}: {Organisations} organisations", folder, organisations.Count);
         return true;

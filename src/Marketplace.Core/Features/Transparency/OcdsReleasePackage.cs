@@ -10,7 +10,7 @@ namespace Marketplace.Core.Features.Transparency;
 
 /// <summary>
 /// Every public challenge as an OCDS 1.1 release package: a tender release when it was published and an award release
-/// when it was awarded, oldest first. Drafts and challenges waiting for moderation never appear.
+/// when it was awarded, and a contract release per paid order (<see cref="OcdsContracts"/>), oldest first. Drafts and challenges waiting for moderation never appear.
 /// </summary>
 public static class OcdsReleasePackage
 {
@@ -60,6 +60,7 @@ public static class OcdsReleasePackage
                         .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList())
                 { Documents = documents[c.Id].ToList() })
                 .SelectMany(OcdsReleases.For)
+                .Concat(await OcdsContracts.ForPaidOrdersAsync(db, cancellationToken))
                 .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
             // For a package made on demand, the standard asks for the date of the latest change to its contents.

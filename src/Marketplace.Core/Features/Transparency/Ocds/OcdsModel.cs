@@ -14,7 +14,10 @@ public sealed record OcdsPublisher(string Name, string? Uri);
 
 public sealed record OcdsRelease(string Ocid, string Id, DateTimeOffset Date, IReadOnlyList<string> Tag, string InitiationType,
     string Language, IReadOnlyList<OcdsParty> Parties, OcdsOrganisationReference Buyer, OcdsTender Tender,
-    IReadOnlyList<OcdsAward>? Awards = null);
+    IReadOnlyList<OcdsAward>? Awards = null)
+{
+    public IReadOnlyList<OcdsContract>? Contracts { get; init; }
+}
 
 public sealed record OcdsParty(string Id, string Name, [property: JsonPropertyName("name_en")] string? NameEn,
     IReadOnlyList<string> Roles);

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Procurement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Procurement;
+
+/// <summary>
+/// A buyer orders one pilot package of a published listing, to pay online or by purchase order. The order freezes the
+/// package, the price, the vendor's tax details and the agency's billing address as they are now.
+/// </summary>
+public static partial class PlaceOrder
+{
+    [RequiresRole(Roles.Buyer)]
+    public sealed class Command : ICommand<int>
+    {
+        public int ListingId { get; set; }
+        public int PackageIndex { get; set; }
+        public PaymentRoute Route { get; set; }
+        public string? BillingAddress { get; set; }
+        public string? AgencyTaxId { get; set; }
+        public string? PurchaseOrderNumber { get; set; }
+        public string? PurchaseOrderFileName { get; set; }
+        public byte[]? PurchaseOrderPdf { get; set; }
+    }
+
+    public sealed partial class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.BillingAddress).NotEmpty().MaximumLength(500)
+                .WithMessage(_ => Bi.T("กรอกที่อยู่ของหน่วยงานสำหรับออกใบกำกับภาษี", "Enter the agency's address for the tax invoice"));
+            RuleFor(x => x.AgencyTaxId).Must(id => string.IsNullOrWhiteSpace(id) || JuristicNumber.Problem(id) is null)
+                .WithMessage(_ => Bi.T("เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลักที่ถูกต้อง หรือเว้นว่าง", "The tax ID must be a valid 13-digit number, or left blank"));
+            When(x => x.Route == PaymentRoute.PurchaseOrder, () =>
+            {
+                RuleFor(x => x.PurchaseOrderNumber).NotEmpty().MaximumLength(64).Matches(PoNumber())
+                    .WithMessage(_ => Bi.T("กรอกเลขที่ใบสั่งซื้อ (ตัวอักษร ตัวเลข - / . ไม่เกิน 64 ตัว)", "Enter the purchase order number (letters, digits, - / . up to 64 characters)"));
+                RuleFor(x => x.PurchaseOrderPdf).Custom((pdf, context) =>
+                {
+                    if (PurchaseOrderPdf.Problem(pdf) is { } problem)
+                        context.AddFailure(nameof(Command.PurchaseOrderPdf), problem);
+                });
+            });
+        }
+
+        [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}\-/\. ]*$")]
+        private static partial Regex PoNumber();
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, OrderEffects effects)
+        : MediatR.IRequestHandler<Command, int>
+    {
+        public async Task<int> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var agency = await db.RequireBuyingAgencyAsync(user, cancellationToken);
+            var listing = await db.Listings.Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken);
+            if (listing is not { IsPublic: true })
+                throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+            var packages = listing.Live!.PilotPackages;
+            if (request.PackageIndex < 0 || request.PackageIndex >= packages.Count)
+                throw InvalidRequestException.For(nameof(Command.PackageIndex), Bi.T("เลือกแพ็กเกจจากรายการ", "Choose a package from the list"));
+            var package = packages[request.PackageIndex];
+            if (request.Route == PaymentRoute.Checkout && !CheckoutLimits.Allows(package.PriceSatang))
+                throw InvalidRequestException.For(nameof(Command.Route), Bi.T(
+                    $"ชำระออนไลน์ได้ตั้งแต่ {Money.Format(CheckoutLimits.MinSatang)} ถึง {Money.Format(CheckoutLimits.MaxSatang)} แพ็กเกจนี้ให้ชำระด้วยใบสั่งซื้อ",
+                    $"Online payment takes {Money.Format(CheckoutLimits.MinSatang)} to {Money.Format(CheckoutLimits.MaxSatang)}: pay for this package by purchase order"));
+
+            var vendor = listing.Vendor!;
+            var invoicing = await db.VendorInvoicing.AsNoTracking().SingleOrDefaultAsync(v => v.OrganisationId == vendor.Id, cancellationToken);
+            if (vendor.Verification != VerificationState.Verified || vendor.JuristicNumber is null || invoicing is null)
+                throw new DomainRuleException(Bi.T("ผู้ขายรายนี้ยังไม่พร้อมออกใบกำกับภาษี จึงยังซื้อไม่ได้", "This vendor cannot issue tax invoices yet, so its packages cannot be bought yet"));
+
+            var buyer = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+            var order = new Order(
+                new PackageSnapshot(listing.Id, listing.Slug, listing.Live.TitleTh, listing.Live.TitleEn, package.NameTh, package.NameEn,
+                    package.PriceSatang, package.DurationDays, package.IncludesTh, package.IncludesEn),
+                new PartiesSnapshot(vendor.Id, vendor.NameTh, vendor.NameEn, vendor.JuristicNumber, invoicing.Address, invoicing.Branch,
+                    agency.Id, agency.NameTh, agency.NameEn, request.BillingAddress!.Trim(),
+                    string.IsNullOrWhiteSpace(request.AgencyTaxId) ? null : JuristicNumber.Normalise(request.AgencyTaxId), user.UserId!, buyer),
+                request.Route, clock.Now);
+            db.Orders.Add(order);
+            if (request.Route == PaymentRoute.PurchaseOrder)
+                order.SubmitPurchaseOrder(request.PurchaseOrderNumber!);
+            await db.SaveChangesAsync(cancellationToken);
+            if (request.Route == PaymentRoute.PurchaseOrder)
+            {
+                var name = Path.GetFileName(request.PurchaseOrderFileName ?? "purchase-order.pdf");
+                db.PurchaseOrderDocuments.Add(new PurchaseOrderDocument(order.Id, name.Length > 200 ? name[..200] : name, request.PurchaseOrderPdf!, clock.Now));
+                await effects.TellBothAsync(order, $"ส่งใบสั่งซื้อ {order.PurchaseOrderNumber} แล้ว รอผู้ขายตอบรับ",
+                    $"purchase order {order.PurchaseOrderNumber} sent; waiting for the vendor to accept it", cancellationToken);
+            }
+            else
+                await effects.TellBothAsync(order, "สั่งซื้อแล้ว รอชำระเงินออนไลน์", "placed; waiting for online payment", cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Order), () => order.Id, $"Ordered '{package.NameTh}' of listing {listing.Id} for {Money.Format(package.PriceSatang)} by {request.Route}");
+            return order.Id;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Procurement;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Procurement;
+
+/// <summary>
+/// Applies one verified Stripe event to its order. Only the webhook endpoint sends this, after checking the signature.
+/// Each event id is recorded (its primary key makes a second recording impossible), so a repeated delivery changes
+/// nothing; events may arrive in any order: a refund before the payment it refunds, a late expiry of a paid session.
+/// </summary>
+public static class RecordPaymentEvent
+{
+    public sealed record Command(PaymentEvent Event) : ICommand<Outcome>;
+
+    public enum Outcome { Applied, Ignored }
+
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit, OrderEffects effects) : IRequestHandler<Command, Outcome>
+    {
+        public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
+        {
+            var e = request.Event;
+            // Checked inside the transaction, which holds the write lock on SQLite; the primary key guards other databases.
+            if (await db.ProcessedPaymentEvents.AnyAsync(p => p.EventId == e.EventId, cancellationToken))
+                throw new PaymentEventAlreadyProcessedException(e.EventId);
+            db.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.EventId, e.Type, clock.Now));
+
+            var order = await FindOrderAsync(e, cancellationToken);
+            var summary = order is null ? "no order of ours" : e.Kind switch
+            {
+                PaymentEventKind.CheckoutCompleted when e.PaymentStatus == "paid" => await PayAsync(order, e, cancellationToken),
+                PaymentEventKind.CheckoutCompleted => "session completed, payment not yet confirmed (PromptPay)",
+                PaymentEventKind.AsyncPaymentSucceeded => await PayAsync(order, e, cancellationToken),
+                PaymentEventKind.AsyncPaymentFailed => await FailAsync(order, e, Bi.T("การชำระเงินไม่สำเร็จ", "The payment failed"), cancellationToken),
+                PaymentEventKind.CheckoutExpired => await FailAsync(order, e, Bi.T("หมดเวลาชำระเงิน", "The checkout expired"), cancellationToken),
+                PaymentEventKind.ChargeRefunded => await RefundAsync(order, e, cancellationToken),
+                _ => "not used",
+            };
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(Order), () => order?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
+                $"Stripe {e.Type} {e.EventId}: {summary}");
+            return order is null ? Outcome.Ignored : Outcome.Applied;
+        }
+
+        private async Task<Order?> FindOrderAsync(PaymentEvent e, CancellationToken ct)
+        {
+            if (e.OrderId is { } id)
+                return await db.Orders.SingleOrDefaultAsync(o => o.Id == id, ct);
+            if (e.PaymentIntentId is { } intent)
+            {
+                var orderId = await db.Payments.Where(p => p.Reference == intent).Select(p => (int?)p.OrderId).SingleOrDefaultAsync(ct);
+                return orderId is null ? null : await db.Orders.SingleAsync(o => o.Id == orderId, ct);
+            }
+            return null;
+        }
+
+        private async Task<string> PayAsync(Order order, PaymentEvent e, CancellationToken ct)
+        {
+            if (e.AmountSatang != order.TotalSatang || !string.Equals(e.Currency, "thb", StringComparison.OrdinalIgnoreCase))
+                return $"amount {e.AmountSatang} {e.Currency} does not match the order's {order.TotalSatang} thb: not applied";
+            if (await db.Payments.AnyAsync(p => p.OrderId == order.Id, ct))
+                return "payment already recorded";
+            var payment = new Payment(order.Id, Payment.Stripe, e.PaymentIntentId ?? e.SessionId ?? e.EventId, e.AmountSatang, clock.Now);
+            if (order.State is not (OrderState.PendingPayment or OrderState.PaymentFailed))
+            {
+                // The money is real even if the order moved on (cancelled, say): keep it on record for a refund.
+                db.Payments.Add(payment);
+                return $"payment recorded for an order in state {order.State}: refund it in Stripe";
+            }
+            await effects.PaidAsync(order, payment, ct);
+            return "paid";
+        }
+
+        private async Task<string> FailAsync(Order order, PaymentEvent e, string reason, CancellationToken ct)
+        {
+            if (e.SessionId is null || !order.MarkCheckoutFailed(e.SessionId, reason))
+                return $"not the order's open checkout (state {order.State}): no change";
+            await effects.TellBothAsync(order, "ชำระเงินไม่สำเร็จ ลองชำระอีกครั้งได้", "payment did not go through; the buyer can try again", ct);
+            return reason;
+        }
+
+        private async Task<string> RefundAsync(Order order, PaymentEvent e, CancellationToken ct)
+        {
+            var payment = await db.Payments.SingleOrDefaultAsync(p => p.OrderId == order.Id, ct);
+            if (payment is null)
+            {
+                // The refund overtook the payment event: record the payment it refunds, so the later event finds it.
+                payment = new Payment(order.Id, Payment.Stripe, e.PaymentIntentId ?? e.EventId, e.AmountSatang, clock.Now);
+                db.Payments.Add(payment);
+            }
+            payment.RecordRefund(e.AmountRefundedSatang, clock.Now);
+            if (e.AmountRefundedSatang < e.AmountSatang || order.State == OrderState.Refunded)
+                return $"refunded {e.AmountRefundedSatang} of {e.AmountSatang} satang; order stays {order.State}";
+            order.MarkRefunded(clock.Now);
+            await effects.TellBothAsync(order, "คืนเงินเต็มจำนวนแล้ว", "refunded in full", ct);
+            return "refunded";
+        }
+    }
+}
+
+/// <summary>The event was applied before: the endpoint answers 200 and the transaction that found out rolls back.</summary>
+public sealed class PaymentEventAlreadyProcessedException(string eventId) : Exception($"Stripe event {eventId} was already processed");

@@ -1,0 +1,78 @@
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Procurement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Transparency.Ocds;
+
+public sealed record OcdsContract(string Id, string AwardID, string Title, [property: System.Text.Json.Serialization.JsonPropertyName("title_en")] string? TitleEn,
+    string Status, DateTimeOffset DateSigned, OcdsValue Value, OcdsPeriod? Period, OcdsImplementation Implementation);
+
+public sealed record OcdsImplementation(IReadOnlyList<OcdsTransaction> Transactions);
+
+public sealed record OcdsTransaction(string Id, DateTimeOffset Date, OcdsValue Value, OcdsOrganisationReference Payer, OcdsOrganisationReference Payee);
+
+/// <summary>
+/// Every paid pilot-package order as its own contracting process: a direct purchase with one award, one contract and
+/// the money that moved as implementation transactions (the payment; a refund flows back from the vendor).
+/// </summary>
+public static class OcdsContracts
+{
+    public static string Ocid(int orderId) => $"{OcdsIdentifiers.Prefix}-order-{orderId}";
+
+    public static async Task<IReadOnlyList<OcdsRelease>> ForPaidOrdersAsync(MarketplaceDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Orders.AsNoTracking().Where(o => o.PaidAt != null).OrderBy(o => o.Id)
+            .Select(o => new
+            {
+                Order = o,
+                AgencySlug = db.Organisations.Where(a => a.Id == o.AgencyId).Select(a => a.Slug).First(),
+                VendorSlug = db.Organisations.Where(v => v.Id == o.VendorId).Select(v => v.Slug).First(),
+                Payment = db.Payments.FirstOrDefault(p => p.OrderId == o.Id),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => Release(r.Order, new OrganisationName(r.Order.AgencyId, r.AgencySlug, r.Order.Parties.AgencyNameTh, r.Order.Parties.AgencyNameEn),
+            new OrganisationName(r.Order.VendorId, r.VendorSlug, r.Order.Parties.VendorNameTh, r.Order.Parties.VendorNameEn), r.Payment)).ToList();
+    }
+
+    public static OcdsRelease Release(Order order, OrganisationName agency, OrganisationName vendor, Payment? payment)
+    {
+        var ocid = Ocid(order.Id);
+        var buyer = new OcdsOrganisationReference(OcdsIdentifiers.Party(agency.Slug), agency.NameTh);
+        var supplier = new OcdsOrganisationReference(OcdsIdentifiers.Party(vendor.Slug), vendor.NameTh);
+        var paidAt = order.PaidAt!.Value;
+        var value = OcdsReleases.Baht(order.TotalSatang);
+        var title = $"{order.Package.ListingTitleTh}: {order.Package.NameTh}";
+        var titleEn = $"{order.Package.ListingTitleEn ?? order.Package.ListingTitleTh}: {order.Package.NameEn ?? order.Package.NameTh}";
+
+        var transactions = new List<OcdsTransaction> { new($"{ocid}-payment", paidAt, value, buyer, supplier) };
+        if (payment is { RefundedAt: { } refundedAt, RefundedSatang: > 0 })
+            transactions.Add(new($"{ocid}-refund", refundedAt, OcdsReleases.Baht(payment.RefundedSatang), supplier, buyer));
+        var contract = new OcdsContract($"{ocid}-contract", $"{ocid}-award", title, titleEn, ContractStatus(order.State), paidAt, value,
+            new OcdsPeriod(order.DeliveryStartedAt, order.CompletedAt), new OcdsImplementation(transactions));
+        var tender = new OcdsTender
+        {
+            Id = order.Number,
+            Title = title,
+            TitleEn = titleEn,
+            Status = "complete",
+            ProcuringEntity = buyer,
+            Value = value,
+            ProcurementMethod = "direct",
+            NumberOfTenderers = 1,
+        };
+        var latest = new[] { paidAt, order.DeliveryStartedAt, order.CompletedAt, order.ClosedAt, payment?.RefundedAt }.Max()!.Value;
+        return new OcdsRelease(ocid, $"{ocid}-{latest.UtcTicks}", latest, ["award", "contract", "implementation"], "tender", "th",
+        [
+            new OcdsParty(buyer.Id, agency.NameTh, agency.NameEn, ["buyer", "procuringEntity", "payer"]),
+            new OcdsParty(supplier.Id, vendor.NameTh, vendor.NameEn, ["supplier", "payee"]),
+        ], buyer, tender, [new OcdsAward($"{ocid}-award", "active", order.PlacedAt, value, [supplier])])
+        { Contracts = [contract] };
+    }
+
+    private static string ContractStatus(OrderState state) => state switch
+    {
+        OrderState.Completed => "terminated",
+        OrderState.Refunded => "cancelled",
+        _ => "active",
+    };
+}
