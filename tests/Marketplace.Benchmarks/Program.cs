@@ -4,6 +4,14 @@ using Marketplace.Benchmarks;
 using Marketplace.Search.Analysis;
 
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md]
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
+if (args.Length > 0 && args[0] == "rank-eval")
+{
+    ThaiAnalysis.Warm();
+    RankEval.Run(args.Contains("--misses"));
+    return;
+}
+
 var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var output = Option(args, "--out", "benchmark-results/search.md");
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
