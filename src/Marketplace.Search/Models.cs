@@ -45,6 +45,9 @@ public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyLi
 {
     /// <summary>True when no listing matched every word, and the hits are the best partial matches instead.</summary>
     public bool IsPartialMatch { get; init; }
+
+    /// <summary>How many listings matched every word (or its dictionary alternatives); the rest of Total match some.</summary>
+    public int FullMatchCount { get; init; }
 }
 
 public sealed record Suggestion(string Text, string Kind)

@@ -51,6 +51,11 @@ internal sealed partial class QueryBuilder(IndexReader reader)
                 query.Add(BigramPhrase(unit.Text), Occur.SHOULD);
             }
 
+            foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
+            {
+                query.Add(MatchExpansion(expansion, thaiRuns: true), Occur.SHOULD);
+            }
+
             query.MinimumNumberShouldMatch = 1;
             return query;
         }
@@ -127,7 +132,33 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             words = all;
         }
 
-        return thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
+        var literal = thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
+        return unit.Expansions.Count == 0 ? literal : AnyOf(unit.Expansions.Select(e => MatchExpansion(e, thaiRuns)).Prepend(literal));
+    }
+
+    /// <summary>An alternative reading of a chunk: all its words (or its Thai run), in the named province when there is one.</summary>
+    private Query MatchExpansion(Expansion expansion, bool thaiRuns)
+    {
+        Query? words = null;
+        if (expansion.Words is { } unit)
+        {
+            var tokens = unit.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed).ToList();
+            var all = new BooleanQuery(disableCoord: true);
+            foreach (var token in tokens)
+            {
+                all.Add(MatchWord(token), Occur.MUST);
+            }
+
+            words = thaiRuns && unit.IsThaiRun ? AnyOf([all, BigramPhrase(unit.Text)]) : all;
+        }
+
+        if (expansion.Province is not { } province)
+        {
+            return words!;
+        }
+
+        var inProvince = new TermQuery(new Term(FieldNames.Province, province));
+        return words is null ? inProvince : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { inProvince, Occur.MUST } };
     }
 
     private Query MatchWord(QueryToken token)

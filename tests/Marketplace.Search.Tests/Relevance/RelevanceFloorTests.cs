@@ -41,7 +41,7 @@ public sealed class RelevanceFloorTests
         var queries = RelevanceSet.Load(RelevanceSet.DefaultPath());
 
         Assert.True(queries.Count >= 80, $"{queries.Count} queries");
-        Assert.Empty(queries.SelectMany(q => q.Grades.Keys).Where(s => !slugs.Contains(s)));
+        Assert.DoesNotContain(queries.SelectMany(q => q.Grades.Keys), s => !slugs.Contains(s));
         Assert.All(queries, q => Assert.Contains(q.Language, new[] { "th", "en", "mixed" }));
     }
 
