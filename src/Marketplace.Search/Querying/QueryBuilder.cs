@@ -32,8 +32,11 @@ internal sealed partial class QueryBuilder(IndexReader reader)
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
     private int typoLookups;
 
-    /// <summary>Whether relaxing to "any word" could find something that "all words" did not.</summary>
-    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1;
+    /// <summary>
+    /// Whether relaxing to "any word" could find something that "all words" did not. A quoted phrase asks for exactly
+    /// that text, so a query with one is never relaxed.
+    /// </summary>
+    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1 && !parsed.Units.Any(u => u.IsQuoted);
 
     public Query Match(ParsedQuery parsed, MatchMode mode)
     {
