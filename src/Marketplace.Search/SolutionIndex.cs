@@ -198,8 +198,11 @@ public sealed partial class SolutionIndex : IDisposable
         set => Volatile.Write(ref dictionary, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
-    public SearchResult Search(SearchRequest request) =>
-        WithSearcher(searcher => SearchExecutor.Run(searcher, analyzer, Dictionary, request));
+    public SearchResult Search(SearchRequest request) => Search(request, Dictionary);
+
+    /// <summary>Searches with the given dictionaries instead of the current ones (a moderator's preview of an edit).</summary>
+    public SearchResult Search(SearchRequest request, SearchDictionary dictionary) =>
+        WithSearcher(searcher => SearchExecutor.Run(searcher, analyzer, dictionary, request));
 
     /// <summary>Titles, tags and vendor names containing a word that starts with the prefix; prefix-at-start first.</summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, int max = 8) =>

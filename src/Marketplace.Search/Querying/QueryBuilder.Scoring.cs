@@ -100,23 +100,16 @@ internal sealed partial class QueryBuilder
             return;
         }
 
-        foreach (var token in unit.Tokens.Where(t => !literal.Contains(t.Stemmed)).DistinctBy(t => t.Stemmed))
+        foreach (var token in unit.Tokens.Where(t => !t.IsStopWord && !literal.Contains(t.Stemmed)).DistinctBy(t => t.Stemmed))
         {
-            query.Add(Boosted(ScoreWord(token), ExpansionWeight), Occur.SHOULD);
+            var fields = new BooleanQuery(disableCoord: true);
+            AddWord(fields, token.Stemmed, 1f);
+            query.Add(Boosted(fields, ExpansionWeight), Occur.SHOULD);
         }
 
         if (unit.Tokens.Count > 1)
         {
-            var stems = unit.Tokens.Select(t => t.Stemmed).ToList();
-            query.Add(Boosted(Phrase(FieldNames.All, stems, 1), PhraseBoost * ExpansionWeight), Occur.SHOULD);
-            query.Add(Boosted(Phrase(FieldNames.Title, stems, 1), TitlePhraseBoost * ExpansionWeight), Occur.SHOULD);
-        }
-
-        if (unit.IsThaiRun)
-        {
-            var bigrams = BigramPhrase(unit.Text);
-            bigrams.Slop = 1;
-            query.Add(Boosted(bigrams, PhraseBoost * BigramDiscount * ExpansionWeight), Occur.SHOULD);
+            query.Add(Boosted(Phrase(FieldNames.All, unit.Tokens.Select(t => t.Stemmed), 1), PhraseBoost * ExpansionWeight), Occur.SHOULD);
         }
     }
 

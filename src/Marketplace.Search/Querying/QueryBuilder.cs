@@ -56,7 +56,7 @@ internal sealed partial class QueryBuilder(IndexReader reader)
 
             foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
             {
-                query.Add(MatchExpansion(expansion, thaiRuns: true), Occur.SHOULD);
+                query.Add(MatchExpansion(expansion), Occur.SHOULD);
             }
 
             query.MinimumNumberShouldMatch = 1;
@@ -136,23 +136,26 @@ internal sealed partial class QueryBuilder(IndexReader reader)
         }
 
         var literal = thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
-        return unit.Expansions.Count == 0 ? literal : AnyOf(unit.Expansions.Select(e => MatchExpansion(e, thaiRuns)).Prepend(literal));
+        return unit.Expansions.Count == 0 ? literal : AnyOf(unit.Expansions.Select(MatchExpansion).Prepend(literal));
     }
 
-    /// <summary>An alternative reading of a chunk: all its words (or its Thai run), in the named province when there is one.</summary>
-    private Query MatchExpansion(Expansion expansion, bool thaiRuns)
+    /// <summary>
+    /// An alternative reading of a chunk: all its words, in the named province when there is one. Alternatives are
+    /// matched by words only — no typo correction, no bigram phrase — so a query's cost does not grow with its
+    /// dictionary matches (bigram phrases over common Thai letters are the costliest clauses there are).
+    /// </summary>
+    private static Query MatchExpansion(Expansion expansion)
     {
         Query? words = null;
         if (expansion.Words is { } unit)
         {
-            var tokens = unit.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed).ToList();
             var all = new BooleanQuery(disableCoord: true);
-            foreach (var token in tokens)
+            foreach (var token in unit.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed))
             {
-                all.Add(MatchWord(token), Occur.MUST);
+                all.Add(new TermQuery(new Term(FieldNames.All, token.Stemmed)), Occur.MUST);
             }
 
-            words = thaiRuns && unit.IsThaiRun ? AnyOf([all, BigramPhrase(unit.Text)]) : all;
+            words = all;
         }
 
         if (expansion.Province is not { } province)
@@ -181,6 +184,10 @@ internal sealed partial class QueryBuilder(IndexReader reader)
 
         return forms;
     }
+
+    /// <summary>Each misspelt word (as typed, lower-cased) and the indexed word most like it, for "showing results for".</summary>
+    public IReadOnlyDictionary<string, string> BestCorrections =>
+        corrections.Where(c => c.Value.Count > 0).ToDictionary(c => c.Key, c => c.Value[0].Stem, StringComparer.Ordinal);
 
     /// <summary>
     /// Typo correction only for Latin words the index does not contain: a known word is not a typo, and correcting

@@ -12,7 +12,9 @@ namespace Marketplace.Search.Querying;
 internal static class QueryExpander
 {
     private const int MaxWindow = 4;
-    private const int MaxPerUnit = 8;
+    // Each alternative adds clauses to every stage of the query: a few per chunk, a dozen per query, are plenty.
+    private const int MaxPerUnit = 4;
+    private const int MaxPerQuery = 12;
 
     public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer)
     {
@@ -39,7 +41,13 @@ internal static class QueryExpander
             i += taken;
         }
 
-        return expanded;
+        var budget = MaxPerQuery;
+        return expanded.Select(u =>
+        {
+            var kept = u.Expansions.Take(Math.Max(0, budget)).ToList();
+            budget -= kept.Count;
+            return kept.Count == u.Expansions.Count ? u : u with { Expansions = kept };
+        }).ToList();
     }
 
     private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer)

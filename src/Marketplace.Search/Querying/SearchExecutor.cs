@@ -25,6 +25,8 @@ internal static class SearchExecutor
     // Listings that match every word stay above those that match some when a short result is topped up.
     private const float FullMatchTier = 1000f;
 
+    private const int MaxAlsoSearched = 6;
+
     public static SearchResult Run(IndexSearcher searcher, Analyzer analyzer, SearchDictionary dictionary, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -70,11 +72,27 @@ internal static class SearchExecutor
         }
 
         var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, matched.Top, parts, window) : matched.Top;
-        var highlighter = new HitHighlighter(analyzer, scoring, parsed.HighlightRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
+        var highlighter = new HitHighlighter(analyzer, scoring, parsed.HighlightRuns,
+            preferEnglish: request.PreferEnglish || (parsed.HasLatin && !parsed.HasThai));
         return Result(searcher, top, matched, highlighter, page, pageSize, skip, relaxed && fullMatches == 0) with
         {
             FullMatchCount = fullMatches,
+            CorrectedQuery = Corrected(request.Query!, builder.BestCorrections),
+            AlsoSearched = parsed.Units.SelectMany(u => u.Expansions).Select(e => e.Words?.Text).OfType<string>()
+                .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxAlsoSearched).ToList(),
         };
+    }
+
+    private static string? Corrected(string query, IReadOnlyDictionary<string, string> corrections)
+    {
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => corrections.TryGetValue(w.ToLowerInvariant(), out var better) ? better : w);
+        return string.Join(' ', words);
     }
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)

@@ -18,8 +18,16 @@ public sealed class RelevanceFloorTests
 
     public static TheoryData<string, double, double, double, double> Floors => new()
     {
-        // group, nDCG@10, Recall@10, MRR, Success@3
-        { "overall", 0, 0, 0, 0 },
+        // group, nDCG@10, Recall@10, MRR, Success@3 — measured 0.974 / 0.979 / 1.000 / 1.000 overall on 101 listings.
+        { "overall", 0.94, 0.94, 0.97, 0.97 },
+        { "language:th", 0.93, 0.94, 0.97, 0.97 },
+        { "language:en", 0.94, 0.94, 0.97, 0.97 },
+        { "language:mixed", 0.94, 0.95, 0.95, 0.95 },
+        { "kind:abbreviation", 0.92, 0.95, 0.95, 0.95 },
+        { "kind:crosslang", 0.90, 0.95, 0.95, 0.95 },
+        { "kind:variant", 0.90, 0.95, 0.95, 0.95 },
+        { "kind:province", 0.94, 0.95, 0.95, 0.95 },
+        { "kind:decoy", 0.95, 0.95, 0.95, 0.95 },
     };
 
     [Theory]
