@@ -50,6 +50,8 @@ public static class CoreServices
         services.AddScoped<Features.Matching.VendorMatcher>();
         services.TryAddSingleton(new Features.Matching.MatchingSettings());
         services.AddHostedService<Features.Search.IndexUpdater>();
+        services.AddSingleton<Features.Search.SearchDictionarySync>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Search.SearchDictionarySync>());
         return services;
     }
 

@@ -20,7 +20,11 @@ public sealed record SolutionDocument(
 /// </summary>
 public sealed record SearchRequest(string? Query, string? Sector = null, int? Category = null, string? Province = null,
     string? Maturity = null, string? PricingModel = null, bool? Certified = null,
-    SearchSort Sort = SearchSort.Relevance, int Page = 1, int PageSize = 20);
+    SearchSort Sort = SearchSort.Relevance, int Page = 1, int PageSize = 20)
+{
+    /// <summary>The page is in English: snippets come from the English text where it matched.</summary>
+    public bool PreferEnglish { get; init; }
+}
 
 /// <summary>Relevance falls back to newest when the query has no words (a browse page).</summary>
 public enum SearchSort { Relevance, Newest, Name }
@@ -45,6 +49,15 @@ public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyLi
 {
     /// <summary>True when no listing matched every word, and the hits are the best partial matches instead.</summary>
     public bool IsPartialMatch { get; init; }
+
+    /// <summary>How many listings matched every word (or its dictionary alternatives); the rest of Total match some.</summary>
+    public int FullMatchCount { get; init; }
+
+    /// <summary>The query with misspelt words replaced by the words searched instead; null when nothing was corrected.</summary>
+    public string? CorrectedQuery { get; init; }
+
+    /// <summary>Dictionary alternatives also searched (full forms, other spellings, the other language), for "also searched for".</summary>
+    public IReadOnlyList<string> AlsoSearched { get; init; } = [];
 }
 
 public sealed record Suggestion(string Text, string Kind)

@@ -31,6 +31,7 @@ public sealed partial class SolutionIndex : IDisposable
     private readonly System.Threading.Lock commitGate = new();
     private readonly System.Threading.Lock timerGate = new();
     private bool refreshStopped;
+    private SearchDictionary dictionary = SearchDictionary.BuiltIn;
     private long lastAppliedSequence;
     private int disposed;
 
@@ -187,8 +188,21 @@ public sealed partial class SolutionIndex : IDisposable
         searchers.MaybeRefreshBlocking();
     }
 
-    public SearchResult Search(SearchRequest request) =>
-        WithSearcher(searcher => SearchExecutor.Run(searcher, analyzer, request));
+    /// <summary>
+    /// The synonym, abbreviation, glossary and province dictionaries that queries are expanded with. Replacing it
+    /// takes effect from the next search, with no re-index (moderators' edits are swapped in this way).
+    /// </summary>
+    public SearchDictionary Dictionary
+    {
+        get => Volatile.Read(ref dictionary);
+        set => Volatile.Write(ref dictionary, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    public SearchResult Search(SearchRequest request) => Search(request, Dictionary);
+
+    /// <summary>Searches with the given dictionaries instead of the current ones (a moderator's preview of an edit).</summary>
+    public SearchResult Search(SearchRequest request, SearchDictionary dictionary) =>
+        WithSearcher(searcher => SearchExecutor.Run(searcher, analyzer, dictionary, request));
 
     /// <summary>Titles, tags and vendor names containing a word that starts with the prefix; prefix-at-start first.</summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, int max = 8) =>

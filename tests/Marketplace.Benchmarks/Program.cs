@@ -4,8 +4,18 @@ using Marketplace.Benchmarks;
 using Marketplace.Search.Analysis;
 
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md]
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
+if (args.Length > 0 && args[0] == "rank-eval")
+{
+    ThaiAnalysis.Warm();
+    RankEval.Run(args.Contains("--misses"));
+    return;
+}
+
 var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var output = Option(args, "--out", "benchmark-results/search.md");
+// --engine lucene (or fts5, like) measures one engine only, for a quick check of our own latency.
+var engineFilter = args.Contains("--engine") ? Option(args, "--engine", "") : null;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 ThaiAnalysis.Warm();
 Runner.WarmUpEngines();
@@ -17,8 +27,8 @@ foreach (var size in sizes)
     var clock = Stopwatch.StartNew();
     var catalogue = ListingGenerator.Generate(size);
     Console.WriteLine($"[{size:N0}] generated in {clock.Elapsed.TotalSeconds:F1} s; planted phrases in {catalogue.PhraseOwners.Values.Sum(o => o.Count):N0} listings");
-    var engines = new IEngine[] { new LuceneEngine(), new Fts5Engine(), new LikeEngine() };
-    foreach (var engine in engines)
+    var engines = new (string Key, Func<IEngine> Create)[] { ("lucene", () => new LuceneEngine()), ("fts5", () => new Fts5Engine()), ("like", () => new LikeEngine()) };
+    foreach (var engine in engines.Where(e => engineFilter is null || e.Key == engineFilter).Select(e => e.Create()))
     {
         using (engine)
         {

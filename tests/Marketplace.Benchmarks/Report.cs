@@ -43,7 +43,12 @@ internal static class Report
         }
 
         AppendSlowest(md, measurements);
-        AppendTargets(md, measurements);
+        // The targets compare the three engines: a run of one engine (--engine) has none to compare.
+        if (measurements.Select(m => m.Engine).Distinct().Count() == 3)
+        {
+            AppendTargets(md, measurements);
+        }
+
         AppendMethod(md, measurements);
         return md.ToString();
     }

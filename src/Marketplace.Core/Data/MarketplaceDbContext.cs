@@ -19,6 +19,7 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<SearchDictionaryEntry> SearchDictionaryEntries => Set<SearchDictionaryEntry>();
     public DbSet<Challenge> Challenges => Set<Challenge>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalScore> ProposalScores => Set<ProposalScore>();

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
+using Marketplace.Search.Analysis;
 
 namespace Marketplace.Search.Indexing;
 
@@ -44,7 +45,7 @@ internal sealed class AnalyzedText
         return new AnalyzedText(text, tokens);
     }
 
-    public TokenStream Stemmed() => new KStemFilter(new ReplayTokenStream(Tokens));
+    public TokenStream Stemmed() => new KStemFilter(new AbbreviationPartsFilter(new ReplayTokenStream(Tokens)));
 
     /// <summary>Plays back cached tokens; each field gets its own instance because indexing consumes it.</summary>
     private sealed class ReplayTokenStream : TokenStream

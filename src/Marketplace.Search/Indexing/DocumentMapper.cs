@@ -23,6 +23,7 @@ internal static class DocumentMapper
         var document = new Document
         {
             new StringField(FieldNames.Id, IdText(solution.Id), Field.Store.NO),
+            new NumericDocValuesField(FieldNames.IdOrder, solution.Id),
             new BinaryDocValuesField(FieldNames.Card, ListingCard.Pack(solution)),
             new BinaryDocValuesField(FieldNames.Descriptions, PackedText.Pack(solution.DescriptionTh, solution.DescriptionEn)),
         };

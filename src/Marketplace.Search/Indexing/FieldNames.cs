@@ -4,6 +4,9 @@ namespace Marketplace.Search.Indexing;
 internal static class FieldNames
 {
     public const string Id = "id";
+
+    /// <summary>Numeric doc values of the listing id: equal scores are ordered by it, so ties survive a rebuild unchanged.</summary>
+    public const string IdOrder = "id_order";
     public const string Slug = "slug";
 
     /// <summary>Marks the listings written by one rebuild, so the rebuild can delete everything else at the end.</summary>

@@ -1,4 +1,6 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
 
@@ -25,8 +27,24 @@ internal static class CandidateRescorer
             hits[i].Score = second[i] + (FirstPassWeight * hits[i].Score);
         }
 
-        var best = hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc).Take(topN).ToArray();
+        var ids = ListingIds(searcher, hits);
+        var order = Enumerable.Range(0, hits.Length).OrderByDescending(i => hits[i].Score).ThenBy(i => ids[i]).Take(topN);
+        var best = order.Select(i => hits[i]).ToArray();
         return new TopDocs(firstPass.TotalHits, best, best.Length > 0 ? best[0].Score : float.NaN);
+    }
+
+    /// <summary>The listing id of each candidate (in document order), the tie-break that does not depend on how the index was built.</summary>
+    private static long[] ListingIds(IndexSearcher searcher, ScoreDoc[] hits)
+    {
+        var ids = new long[hits.Length];
+        var leaves = searcher.IndexReader.Leaves;
+        for (var i = 0; i < hits.Length; i++)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(hits[i].Doc, leaves)];
+            ids[i] = leaf.AtomicReader.GetNumericDocValues(FieldNames.IdOrder)?.Get(hits[i].Doc - leaf.DocBase) ?? hits[i].Doc;
+        }
+
+        return ids;
     }
 
     /// <summary>Walks the candidates in document order, advancing one scorer per segment.</summary>

@@ -19,7 +19,13 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
     /// pasted sentences: their words must still match, but not as one 40-bigram phrase.
     /// </summary>
     public bool IsThaiRun => Text.Length is >= 3 and <= 40 && ThaiAnalysis.IsAllThai(Text);
+
+    /// <summary>What else this chunk may mean (abbreviation, spelling, other language, province): matched as alternatives, scored lower.</summary>
+    public IReadOnlyList<Expansion> Expansions { get; init; } = [];
 }
+
+/// <summary>An alternative reading of a query chunk: other words, a province, or both (words plus the province the chunk named).</summary>
+internal sealed record Expansion(QueryUnit? Words, string? Province, DictionaryKind Kind);
 
 /// <summary>
 /// What a person typed, reduced to words and phrases. No operator syntax is interpreted, so no input can make
@@ -49,7 +55,12 @@ internal sealed class ParsedQuery
     /// <summary>The units typed as unbroken Thai runs: what the bigram field matches as substrings.</summary>
     public IReadOnlyList<string> ThaiRuns => Units.Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
 
-    public static ParsedQuery Parse(string? input, Analyzer analyzer)
+    /// <summary>The Thai runs typed and those the dictionary expanded them to: what highlighting marks in Thai text.</summary>
+    public IReadOnlyList<string> HighlightRuns => Units
+        .SelectMany(u => u.Expansions.Select(e => e.Words).OfType<QueryUnit>().Prepend(u))
+        .Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
+
+    public static ParsedQuery Parse(string? input, Analyzer analyzer, SearchDictionary? dictionary = null)
     {
         var units = new List<QueryUnit>();
         var tokenBudget = MaxTokens;
@@ -70,7 +81,7 @@ internal sealed class ParsedQuery
             }
         }
 
-        return new ParsedQuery(units);
+        return new ParsedQuery(dictionary is null ? units : QueryExpander.Expand(units, dictionary, analyzer));
     }
 
     private static string Clean(string? input)
@@ -125,7 +136,7 @@ internal sealed class ParsedQuery
         }
     }
 
-    private static List<QueryToken> Analyze(Analyzer analyzer, string text, int budget)
+    internal static List<QueryToken> Analyze(Analyzer analyzer, string text, int budget)
     {
         var tokens = new List<QueryToken>();
         if (text.Length == 0)
@@ -151,7 +162,7 @@ internal sealed class ParsedQuery
         return tokens;
     }
 
-    private static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
+    internal static List<string> Terms(Analyzer analyzer, string field, string text, int budget)
     {
         var terms = new List<string>();
         using var stream = analyzer.GetTokenStream(field, text);

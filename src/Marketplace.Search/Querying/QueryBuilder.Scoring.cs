@@ -17,6 +17,15 @@ internal sealed partial class QueryBuilder
     private const float ProximityBoost = 1f;
     private const float BigramDiscount = 0.6f;
 
+    // The Thai bigram field always counts a little, so a run the word breaker split differently still scores.
+    private const float BigramBackgroundDiscount = 0.25f;
+
+    /// <summary>A dictionary alternative counts for this share of the literal words it stands for.</summary>
+    private const float ExpansionWeight = 0.5f;
+
+    /// <summary>A province named in the query raises listings deployed there.</summary>
+    private const float ProvinceBoost = 1f;
+
     /// <summary>The share of a tag or vendor-name match taken back, so those rank below the description.</summary>
     public const float MetaPenalty = 0.2f;
 
@@ -57,11 +66,17 @@ internal sealed partial class QueryBuilder
             query.Add(Boosted(Phrase(FieldNames.Title, stems, 1), TitlePhraseBoost), Occur.SHOULD);
         }
 
-        foreach (var unit in parsed.Units.Where(u => thaiRuns && u.IsThaiRun))
+        foreach (var unit in parsed.Units.Where(u => u.IsThaiRun))
         {
             var bigrams = BigramPhrase(unit.Text);
             bigrams.Slop = 1;
-            query.Add(Boosted(bigrams, PhraseBoost * BigramDiscount), Occur.SHOULD);
+            query.Add(Boosted(bigrams, PhraseBoost * (thaiRuns ? BigramDiscount : BigramBackgroundDiscount)), Occur.SHOULD);
+        }
+
+        var literal = parsed.Tokens.Select(t => t.Stemmed).ToHashSet(StringComparer.Ordinal);
+        foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
+        {
+            AddExpansion(query, expansion, literal);
         }
 
         var tokens = parsed.Tokens.ToList();
@@ -71,6 +86,31 @@ internal sealed partial class QueryBuilder
         }
 
         return query;
+    }
+
+    private void AddExpansion(BooleanQuery query, Expansion expansion, HashSet<string> literal)
+    {
+        if (expansion.Province is { } province)
+        {
+            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(FieldNames.Province, province))), ProvinceBoost), Occur.SHOULD);
+        }
+
+        if (expansion.Words is not { } unit)
+        {
+            return;
+        }
+
+        foreach (var token in unit.Tokens.Where(t => !t.IsStopWord && !literal.Contains(t.Stemmed)).DistinctBy(t => t.Stemmed))
+        {
+            var fields = new BooleanQuery(disableCoord: true);
+            AddWord(fields, token.Stemmed, 1f);
+            query.Add(Boosted(fields, ExpansionWeight), Occur.SHOULD);
+        }
+
+        if (unit.Tokens.Count > 1)
+        {
+            query.Add(Boosted(Phrase(FieldNames.All, unit.Tokens.Select(t => t.Stemmed), 1), PhraseBoost * ExpansionWeight), Occur.SHOULD);
+        }
     }
 
     private BooleanQuery ScoreWord(QueryToken token)

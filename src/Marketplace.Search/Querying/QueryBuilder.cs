@@ -32,8 +32,11 @@ internal sealed partial class QueryBuilder(IndexReader reader)
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
     private int typoLookups;
 
-    /// <summary>Whether relaxing to "any word" could find something that "all words" did not.</summary>
-    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1;
+    /// <summary>
+    /// Whether relaxing to "any word" could find something that "all words" did not. A quoted phrase asks for exactly
+    /// that text, so a query with one is never relaxed.
+    /// </summary>
+    public static bool CanRelax(ParsedQuery parsed) => parsed.Tokens.Count(t => !t.IsStopWord) > 1 && !parsed.Units.Any(u => u.IsQuoted);
 
     public Query Match(ParsedQuery parsed, MatchMode mode)
     {
@@ -49,6 +52,11 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             foreach (var unit in parsed.Units.Where(u => u.IsThaiRun))
             {
                 query.Add(BigramPhrase(unit.Text), Occur.SHOULD);
+            }
+
+            foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
+            {
+                query.Add(MatchExpansion(expansion), Occur.SHOULD);
             }
 
             query.MinimumNumberShouldMatch = 1;
@@ -127,7 +135,36 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             words = all;
         }
 
-        return thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
+        var literal = thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
+        return unit.Expansions.Count == 0 ? literal : AnyOf(unit.Expansions.Select(MatchExpansion).Prepend(literal));
+    }
+
+    /// <summary>
+    /// An alternative reading of a chunk: all its words, in the named province when there is one. Alternatives are
+    /// matched by words only — no typo correction, no bigram phrase — so a query's cost does not grow with its
+    /// dictionary matches (bigram phrases over common Thai letters are the costliest clauses there are).
+    /// </summary>
+    private static Query MatchExpansion(Expansion expansion)
+    {
+        Query? words = null;
+        if (expansion.Words is { } unit)
+        {
+            var all = new BooleanQuery(disableCoord: true);
+            foreach (var token in unit.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed))
+            {
+                all.Add(new TermQuery(new Term(FieldNames.All, token.Stemmed)), Occur.MUST);
+            }
+
+            words = all;
+        }
+
+        if (expansion.Province is not { } province)
+        {
+            return words!;
+        }
+
+        var inProvince = new TermQuery(new Term(FieldNames.Province, province));
+        return words is null ? inProvince : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { inProvince, Occur.MUST } };
     }
 
     private Query MatchWord(QueryToken token)
@@ -147,6 +184,10 @@ internal sealed partial class QueryBuilder(IndexReader reader)
 
         return forms;
     }
+
+    /// <summary>Each misspelt word (as typed, lower-cased) and the indexed word most like it, for "showing results for".</summary>
+    public IReadOnlyDictionary<string, string> BestCorrections =>
+        corrections.Where(c => c.Value.Count > 0).ToDictionary(c => c.Key, c => c.Value[0].Stem, StringComparer.Ordinal);
 
     /// <summary>
     /// Typo correction only for Latin words the index does not contain: a known word is not a typo, and correcting

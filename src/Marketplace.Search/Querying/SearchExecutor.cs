@@ -22,7 +22,12 @@ internal static class SearchExecutor
 
     private const int ThaiRunThreshold = 20;
 
-    public static SearchResult Run(IndexSearcher searcher, Analyzer analyzer, SearchRequest request)
+    // Listings that match every word stay above those that match some when a short result is topped up.
+    private const float FullMatchTier = 1000f;
+
+    private const int MaxAlsoSearched = 6;
+
+    public static SearchResult Run(IndexSearcher searcher, Analyzer analyzer, SearchDictionary dictionary, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
@@ -30,7 +35,7 @@ internal static class SearchExecutor
         var window = (int)Math.Min((long)page * pageSize, MaxWindow);
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
-        var parsed = ParsedQuery.Parse(request.Query, analyzer);
+        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary);
 
         if (parsed.IsEmpty)
         {
@@ -40,26 +45,54 @@ internal static class SearchExecutor
         }
 
         var builder = new QueryBuilder(searcher.IndexReader);
-        var matched = Execute(searcher, builder.Match(parsed, MatchMode.AllWords), dimensions, request.Sort, window);
+        var fullMatch = builder.Match(parsed, MatchMode.AllWords);
+        var matched = Execute(searcher, fullMatch, dimensions, request.Sort, window);
         var thaiRuns = matched.Total < ThaiRunThreshold && parsed.ThaiRuns.Count > 0;
         if (thaiRuns)
         {
-            matched = Execute(searcher, builder.Match(parsed, MatchMode.AllWordsOrThaiRuns), dimensions, request.Sort, window);
+            fullMatch = builder.Match(parsed, MatchMode.AllWordsOrThaiRuns);
+            matched = Execute(searcher, fullMatch, dimensions, request.Sort, window);
         }
 
-        var partial = false;
-        if (matched.Total == 0 && QueryBuilder.CanRelax(parsed))
+        // Fewer full matches than a page: top the page up with listings that match some of the words, ranked below.
+        var relaxed = false;
+        var fullMatches = matched.Total;
+        if (matched.Total < pageSize && QueryBuilder.CanRelax(parsed))
         {
-            matched = Execute(searcher, builder.Match(parsed, MatchMode.AnyWord), dimensions, request.Sort, window);
-            partial = matched.Total > 0;
+            var any = Execute(searcher, builder.Match(parsed, MatchMode.AnyWord), dimensions, request.Sort, window);
+            relaxed = any.Total > matched.Total;
+            matched = relaxed ? any : matched;
         }
 
-        var scoring = searcher.Rewrite(builder.Score(parsed, thaiRuns || partial));
-        var top = request.Sort == SearchSort.Relevance
-            ? CandidateRescorer.Rescore(searcher, matched.Top, [(scoring, 1f), (builder.ScoreMeta(parsed), -QueryBuilder.MetaPenalty)], window)
-            : matched.Top;
-        var highlighter = new HitHighlighter(analyzer, scoring, parsed.ThaiRuns, preferEnglish: parsed.HasLatin && !parsed.HasThai);
-        return Result(searcher, top, matched, highlighter, page, pageSize, skip, partial);
+        var scoring = searcher.Rewrite(builder.Score(parsed, thaiRuns || relaxed));
+        List<(Query, float)> parts = [(scoring, 1f), (builder.ScoreMeta(parsed), -QueryBuilder.MetaPenalty)];
+        if (relaxed && fullMatches > 0)
+        {
+            parts.Add((new ConstantScoreQuery(fullMatch), FullMatchTier));
+        }
+
+        var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, matched.Top, parts, window) : matched.Top;
+        var highlighter = new HitHighlighter(analyzer, scoring, parsed.HighlightRuns,
+            preferEnglish: request.PreferEnglish || (parsed.HasLatin && !parsed.HasThai));
+        return Result(searcher, top, matched, highlighter, page, pageSize, skip, relaxed && fullMatches == 0) with
+        {
+            FullMatchCount = fullMatches,
+            CorrectedQuery = Corrected(request.Query!, builder.BestCorrections),
+            AlsoSearched = parsed.Units.SelectMany(u => u.Expansions).Select(e => e.Words?.Text).OfType<string>()
+                .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxAlsoSearched).ToList(),
+        };
+    }
+
+    private static string? Corrected(string query, IReadOnlyDictionary<string, string> corrections)
+    {
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+
+        var words = query.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => corrections.TryGetValue(w.ToLowerInvariant(), out var better) ? better : w);
+        return string.Join(' ', words);
     }
 
     private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)

@@ -1,0 +1,92 @@
+using FluentValidation;
+using Marketplace.Core.Behaviours;
+using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Search;
+using Marketplace.Search;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Core.Features.Search;
+
+/// <summary>
+/// Moderators add, change and remove dictionary lines (abbreviations, spellings, glossary, province names). Each
+/// edit is audited and reaches this instance's search at once and every other instance within seconds.
+/// </summary>
+public static class EditSearchDictionary
+{
+    /// <summary>Adds a line when <see cref="Id"/> is null, otherwise changes that line. Terms are separated by '|' or new lines.</summary>
+    [RequiresRole(Roles.Moderator, Roles.Admin)]
+    public sealed class Save : ICommand<int>
+    {
+        public int? Id { get; set; }
+        public DictionaryKind Kind { get; set; } = DictionaryKind.Glossary;
+        public string Terms { get; set; } = "";
+    }
+
+    [RequiresRole(Roles.Moderator, Roles.Admin)]
+    public sealed record Remove(int Id) : ICommand<Unit>;
+
+    public static IReadOnlyList<string> TermsOf(string text) => text.Replace('\n', SearchDictionaryEntry.Separator).Split(SearchDictionaryEntry.Separator,
+        StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public sealed class SaveValidator : AbstractValidator<Save>
+    {
+        public SaveValidator()
+        {
+            RuleFor(x => x.Kind).IsInEnum().WithMessage(_ => Bi.T("เลือกประเภท", "Choose a kind"));
+            RuleFor(x => x.Terms).Must(t => TermsOf(t).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+                .WithMessage(_ => Bi.T("ใส่อย่างน้อยสองคำ คั่นด้วยเครื่องหมาย |", "Enter at least two terms separated by |"));
+            RuleFor(x => x.Terms).Must(t => TermsOf(t).Count <= SearchDictionaryEntry.MaxTerms && TermsOf(t).All(w => w.Length <= SearchDictionaryEntry.MaxTermLength))
+                .WithMessage(_ => Bi.T($"ใส่ได้ไม่เกิน {SearchDictionaryEntry.MaxTerms} คำ คำละไม่เกิน {SearchDictionaryEntry.MaxTermLength} ตัวอักษร",
+                    $"Enter at most {SearchDictionaryEntry.MaxTerms} terms of at most {SearchDictionaryEntry.MaxTermLength} characters each"));
+            RuleFor(x => x.Terms).Must(t => TermsOf(t).FirstOrDefault() is { } code && System.Text.RegularExpressions.Regex.IsMatch(code, "^TH-[0-9]{2}$"))
+                .When(x => x.Kind == DictionaryKind.Province)
+                .WithMessage(_ => Bi.T("บรรทัดจังหวัดต้องขึ้นต้นด้วยรหัสจังหวัด เช่น TH-50", "A province line starts with the province code, for example TH-50"));
+        }
+    }
+
+    public sealed class SaveHandler(MarketplaceDbContext db, IClock clock, AuditTrail audit, SearchDictionarySync sync) : IRequestHandler<Save, int>
+    {
+        public async Task<int> Handle(Save request, CancellationToken cancellationToken)
+        {
+            var terms = TermsOf(request.Terms);
+            SearchDictionaryEntry entry;
+            string before = "";
+            if (request.Id is { } id)
+            {
+                entry = await db.SearchDictionaryEntries.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
+                    ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This dictionary line does not exist"));
+                before = $"{entry.Kind}: {entry.Terms}";
+                entry.Change(request.Kind, terms, clock.Now);
+            }
+            else
+            {
+                entry = new SearchDictionaryEntry(request.Kind, terms, clock.Now);
+                db.SearchDictionaryEntries.Add(entry);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(SearchDictionaryEntry), () => entry.Id, request.Id is null
+                ? $"Added {entry.Kind}: {entry.Terms}"
+                : $"Changed {before} → {entry.Kind}: {entry.Terms}");
+            sync.RequestRefresh();
+            return entry.Id;
+        }
+    }
+
+    public sealed class RemoveHandler(MarketplaceDbContext db, AuditTrail audit, SearchDictionarySync sync) : IRequestHandler<Remove, Unit>
+    {
+        public async Task<Unit> Handle(Remove request, CancellationToken cancellationToken)
+        {
+            var entry = await db.SearchDictionaryEntries.SingleOrDefaultAsync(e => e.Id == request.Id, cancellationToken)
+                ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This dictionary line does not exist"));
+            db.SearchDictionaryEntries.Remove(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(nameof(SearchDictionaryEntry), () => request.Id, $"Removed {entry.Kind}: {entry.Terms}");
+            sync.RequestRefresh();
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using Lucene.Net.Analysis;
+using Marketplace.Search.Analysis;
+
+namespace Marketplace.Search.Querying;
+
+/// <summary>
+/// Attaches dictionary alternatives to the chunks of a query. Latin terms are looked up by whole chunks (one to
+/// four consecutive ones, longest first, compared stemmed: "water quality" = "Water qualities"); Thai terms are
+/// found inside a chunk, since Thai is written without spaces, and the alternative replaces just that part
+/// ("น้ำท่วมกทม." → "น้ำท่วมกรุงเทพมหานคร"). A province name also yields "the rest of the chunk, in that province".
+/// </summary>
+internal static class QueryExpander
+{
+    private const int MaxWindow = 4;
+    // Each alternative adds clauses to every stage of the query: a few per chunk, a dozen per query, are plenty.
+    private const int MaxPerUnit = 4;
+    private const int MaxPerQuery = 12;
+
+    public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer)
+    {
+        var expanded = new List<QueryUnit>(units.Count);
+        for (var i = 0; i < units.Count;)
+        {
+            var unit = units[i];
+            if (unit.IsQuoted || unit.IsOptional)
+            {
+                expanded.Add(unit);
+                i++;
+                continue;
+            }
+
+            if (ThaiAnalysis.ContainsThai(unit.Text))
+            {
+                expanded.Add(unit with { Expansions = ThaiExpansions(unit, dictionary, analyzer) });
+                i++;
+                continue;
+            }
+
+            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer);
+            expanded.Add(merged);
+            i += taken;
+        }
+
+        var budget = MaxPerQuery;
+        return expanded.Select(u =>
+        {
+            var kept = u.Expansions.Take(Math.Max(0, budget)).ToList();
+            budget -= kept.Count;
+            return kept.Count == u.Expansions.Count ? u : u with { Expansions = kept };
+        }).ToList();
+    }
+
+    private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer)
+    {
+        for (var n = Math.Min(MaxWindow, units.Count - start); n >= 1; n--)
+        {
+            var window = units.Skip(start).Take(n).ToList();
+            if (window.Any(u => u.IsQuoted || ThaiAnalysis.ContainsThai(u.Text)))
+            {
+                continue;
+            }
+
+            var senses = dictionary.LatinSenses(string.Join(' ', window.SelectMany(u => u.Tokens).Select(t => t.Stemmed)));
+            if (senses.Count == 0)
+            {
+                continue;
+            }
+
+            var unit = n == 1 ? window[0] : new QueryUnit(string.Join(' ', window.Select(u => u.Text)), window.SelectMany(u => u.Tokens).ToList(), false);
+            var expansions = senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer)).Take(MaxPerUnit).ToList();
+            return (unit with { Expansions = expansions }, n);
+        }
+
+        return (units[start], 1);
+    }
+
+    private static List<Expansion> ThaiExpansions(QueryUnit unit, SearchDictionary dictionary, Analyzer analyzer)
+    {
+        var text = SearchDictionary.Surface(unit.Text);
+        return dictionary.ThaiSenses(unit.Text)
+            .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer))
+            .Take(MaxPerUnit)
+            .ToList();
+    }
+
+    /// <summary>The chunk with the found term replaced by each of its equivalents; for a province, also the rest of the chunk there.</summary>
+    private static IEnumerable<Expansion> Alternatives(Sense sense, string before, string after, Analyzer analyzer)
+    {
+        foreach (var other in sense.Others)
+        {
+            if (Words(before + (ThaiAnalysis.ContainsThai(other) ? other : $" {other} ") + after, analyzer) is { } words)
+            {
+                yield return new Expansion(words, null, sense.Kind);
+            }
+        }
+
+        if (sense.Province is { } province)
+        {
+            yield return new Expansion(Words(before + " " + after, analyzer), province, sense.Kind);
+        }
+    }
+
+    private static QueryUnit? Words(string text, Analyzer analyzer)
+    {
+        var trimmed = text.Trim();
+        var tokens = ParsedQuery.Analyze(analyzer, trimmed, ParsedQuery.MaxTokens);
+        return tokens.Any(t => !t.IsStopWord) ? new QueryUnit(trimmed, tokens, false) : null;
+    }
+}

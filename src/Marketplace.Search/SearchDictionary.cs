@@ -1,0 +1,212 @@
+using System.Collections.Frozen;
+using System.Text;
+using Lucene.Net.Analysis;
+using Marketplace.Search.Analysis;
+using Marketplace.Search.Indexing;
+using Marketplace.Search.Querying;
+
+namespace Marketplace.Search;
+
+/// <summary>What a dictionary line says: terms that mean the same, or a province and its names.</summary>
+public enum DictionaryKind
+{
+    /// <summary>Abbreviations and their full forms (กทม. | กรุงเทพมหานคร).</summary>
+    Abbreviation,
+
+    /// <summary>Spellings of one word (ดิจิทัล | ดิจิตอล, organisation | organization).</summary>
+    Variant,
+
+    /// <summary>The same idea in Thai and English (คุณภาพน้ำ | water quality).</summary>
+    Glossary,
+
+    /// <summary>A province code and the names a person may call it by (TH-50 | เชียงใหม่ | Chiang Mai).</summary>
+    Province,
+}
+
+/// <summary>One line of a dictionary: two or more terms, equivalent in both directions; for provinces the first is the code.</summary>
+public sealed record DictionaryEntry(DictionaryKind Kind, IReadOnlyList<string> Terms);
+
+/// <summary>
+/// The synonym, abbreviation, spelling-variant, glossary and province dictionaries, applied to queries (never to the
+/// index, so editing them needs no rebuild). Immutable: an edit builds a new instance and swaps it in.
+/// <para>
+/// File format (Dictionaries/*.txt, UTF-8): one entry per line, terms separated by <c>|</c>; blank lines and lines
+/// starting with <c>#</c> are ignored; the file name gives the kind (abbreviations, variants, glossary, provinces).
+/// In provinces.txt the first term is the ISO 3166-2 code.
+/// </para>
+/// </summary>
+public sealed class SearchDictionary
+{
+    private static readonly Lazy<SearchDictionary> BuiltInDictionary = new(() => new SearchDictionary(LoadBuiltIn()));
+
+    private readonly FrozenDictionary<string, List<Sense>> latin;
+    private readonly List<(string Surface, Sense Sense)> thai;
+
+    public SearchDictionary(IEnumerable<DictionaryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Entries = entries.Where(e => e.Terms.Count >= 2).ToList();
+        var latinKeys = new Dictionary<string, List<Sense>>(StringComparer.Ordinal);
+        thai = [];
+        foreach (var entry in Entries)
+        {
+            var terms = entry.Kind == DictionaryKind.Province ? entry.Terms.Skip(1).ToList() : entry.Terms.ToList();
+            var province = entry.Kind == DictionaryKind.Province ? entry.Terms[0].Trim() : null;
+            foreach (var term in terms.Select(t => t.Trim()).Where(t => t.Length > 0))
+            {
+                var others = terms.Select(t => t.Trim()).Where(t => !string.Equals(t, term, StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                var sense = new Sense(entry.Kind, term, others, province);
+                if (ThaiAnalysis.ContainsThai(term))
+                {
+                    thai.Add((Surface(term), sense));
+                }
+                else
+                {
+                    var key = LatinKey(term);
+                    if (key.Length > 0)
+                    {
+                        if (!latinKeys.TryGetValue(key, out var list))
+                        {
+                            latinKeys[key] = list = [];
+                        }
+
+                        list.Add(sense);
+                    }
+                }
+            }
+        }
+
+        // Longest first, so "กรุงเทพมหานคร" is found before "กรุงเทพ".
+        thai.Sort((a, b) => b.Surface.Length.CompareTo(a.Surface.Length));
+        latin = latinKeys.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>The dictionaries shipped in this assembly (Dictionaries/*.txt).</summary>
+    public static SearchDictionary BuiltIn => BuiltInDictionary.Value;
+
+    public static SearchDictionary Empty { get; } = new([]);
+
+    public IReadOnlyList<DictionaryEntry> Entries { get; }
+
+    /// <summary>This dictionary with more entries (for instance those moderators added in the site).</summary>
+    public SearchDictionary With(IEnumerable<DictionaryEntry> more) => new(Entries.Concat(more));
+
+    /// <summary>Reads one dictionary file; the kind comes from the caller (usually the file name).</summary>
+    public static IReadOnlyList<DictionaryEntry> Parse(DictionaryKind kind, TextReader reader)
+    {
+        var entries = new List<DictionaryEntry>();
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            var text = line.Trim();
+            if (text.Length == 0 || text.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var terms = text.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (terms.Length >= 2)
+            {
+                entries.Add(new DictionaryEntry(kind, terms));
+            }
+        }
+
+        return entries;
+    }
+
+    public static DictionaryKind? KindOfFile(string fileName) => Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant() switch
+    {
+        "abbreviations" => DictionaryKind.Abbreviation,
+        "variants" => DictionaryKind.Variant,
+        "glossary" => DictionaryKind.Glossary,
+        "provinces" => DictionaryKind.Province,
+        _ => null,
+    };
+
+    /// <summary>Senses whose Latin term is exactly these words (compared lower-cased and stemmed, as the index compares them).</summary>
+    internal IReadOnlyList<Sense> LatinSenses(string key) => latin.TryGetValue(key, out var senses) ? senses : [];
+
+    /// <summary>Thai terms found in a chunk of the query, longest first and not overlapping.</summary>
+    internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText)
+    {
+        var text = Surface(unitText);
+        var taken = new bool[text.Length];
+        foreach (var (surface, sense) in thai)
+        {
+            if (surface.Length > text.Length)
+            {
+                continue;
+            }
+
+            // Short terms and abbreviations (อสม, สธ) would hide inside longer words: they must be the whole chunk.
+            var wholeOnly = surface.Length <= 3 || sense.Term.Contains('.');
+            if (wholeOnly)
+            {
+                if (text == surface && !taken[0])
+                {
+                    Array.Fill(taken, true);
+                    yield return (0, text.Length, sense);
+                }
+
+                continue;
+            }
+
+            for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
+            {
+                if (!taken.AsSpan(at, surface.Length).Contains(true))
+                {
+                    taken.AsSpan(at, surface.Length).Fill(true);
+                    yield return (at, surface.Length, sense);
+                }
+            }
+        }
+    }
+
+    /// <summary>Lower-cased, without dots or spaces: "รพ.สต." and "รพสต" are the same abbreviation.</summary>
+    internal static string Surface(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c != '.' && !char.IsWhiteSpace(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly Analyzer KeyAnalyzer = new MarketplaceAnalyzer();
+
+    /// <summary>A Latin term as the index would hold it: its stemmed words joined by spaces.</summary>
+    internal static string LatinKey(string text)
+    {
+        lock (KeyAnalyzer)
+        {
+            return string.Join(' ', ParsedQuery.Terms(KeyAnalyzer, FieldNames.All, text, ParsedQuery.MaxTokens));
+        }
+    }
+
+    private static List<DictionaryEntry> LoadBuiltIn()
+    {
+        var assembly = typeof(SearchDictionary).Assembly;
+        var entries = new List<DictionaryEntry>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".txt", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            if (KindOfFile(name) is not { } kind)
+            {
+                continue;
+            }
+
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            entries.AddRange(Parse(kind, reader));
+        }
+
+        return entries;
+    }
+}
+
+/// <summary>One term of an entry and what it may stand for: the entry's other terms, or a province.</summary>
+internal sealed record Sense(DictionaryKind Kind, string Term, IReadOnlyList<string> Others, string? Province);

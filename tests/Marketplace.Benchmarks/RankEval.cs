@@ -1,0 +1,40 @@
+using System.Globalization;
+using Marketplace.Search;
+using Marketplace.Search.Relevance;
+
+namespace Marketplace.Benchmarks;
+
+/// <summary>
+/// dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
+/// Indexes the published seed listings, runs the judged queries and prints nDCG@10, Recall@10, MRR and Success@3
+/// overall, per language and per kind; --misses also lists each query that missed a relevant listing.
+/// </summary>
+internal static class RankEval
+{
+    public static void Run(bool showMisses)
+    {
+        var catalogue = SeedCatalogue.Published(SeedCatalogue.SeedFolder());
+        var queries = RelevanceSet.Load(RelevanceSet.DefaultPath());
+        using var index = SolutionIndex.InMemory();
+        foreach (var listing in catalogue)
+        {
+            index.Upsert(listing);
+        }
+
+        index.Refresh();
+        var outcomes = RankEvaluation.Run(index, catalogue, queries);
+        Console.WriteLine($"{catalogue.Count} published listings, {queries.Count} judged queries");
+        Console.WriteLine(RankEvaluation.Table(outcomes));
+        if (!showMisses)
+        {
+            return;
+        }
+
+        foreach (var o in outcomes.Where(o => o.Recall < 1 || o.ReciprocalRank < 1))
+        {
+            var missing = o.Query.Grades.Keys.Where(s => !o.Ranked.Contains(s));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"[{o.Query.Kind}] {o.Query.Text}: RR {o.ReciprocalRank:F2}, recall {o.Recall:F2}; top: {string.Join(' ', o.Ranked.Take(5))}; missing: {string.Join(' ', missing)}"));
+        }
+    }
+}
