@@ -43,7 +43,8 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.CheckAsync(fixture, "account-page");
         await page.ClickAsync("[data-testid=two-factor-link]");
         await page.WaitForSelectorAsync("[data-testid=qr]");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('[data-testid=qr]').naturalWidth > 0"));
+        // The QR code is a separate image request: wait for it to decode rather than for the <img> element alone.
+        await page.WaitForFunctionAsync("() => { const qr = document.querySelector('[data-testid=qr]'); return qr.complete && qr.naturalWidth > 0; }");
         await page.CheckAsync(fixture, "account-two-factor");
         await page.GotoAsync("/privacy?culture=en-US");
         await page.CheckAsync(fixture, "privacy-en");

@@ -17,4 +17,8 @@ public abstract class ConfiguredFactory(IDictionary<string, string?> settings) :
 public sealed class StaffTwoFactorFactory() : ConfiguredFactory(new Dictionary<string, string?> { ["Marketplace:Security:RequireStaffTwoFactor"] = "true" });
 
 /// <summary>The default budgets, except a small search budget so a test can exhaust it quickly.</summary>
-public sealed class SmallSearchBudgetFactory() : ConfiguredFactory(new Dictionary<string, string?> { ["Marketplace:RateLimits:search:Permits"] = "5" });
+public sealed class SmallSearchBudgetFactory() : ConfiguredFactory(new Dictionary<string, string?>
+{
+    ["Marketplace:RateLimits:search:Permits"] = "5",
+    ["Marketplace:RateLimits:sign-in:Permits"] = $"{Marketplace.Web.Infrastructure.Security.RateLimits.Defaults["sign-in"].Permits}",
+});

@@ -31,6 +31,10 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Marketplace:DataPath", _dataFolder);
         builder.UseSetting("Marketplace:SeedDataPath", Path.Combine(RepositoryRoot, "seed-data"));
         builder.UseSetting("Marketplace:SeedSampleData", "true");
+        // Every test client shares one address, so the suite would spend a person's budget in seconds;
+        // RateLimitTests runs its own site with the real budgets.
+        foreach (var budget in new[] { "sign-in", "registration", "password-reset", "questions" })
+            builder.UseSetting($"Marketplace:RateLimits:{budget}:Permits", "100000");
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 
