@@ -1,5 +1,5 @@
-using Marketplace.Core.Features.Procurement;
 using Marketplace.Core.Data;
+using Marketplace.Core.Features.Procurement;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -155,8 +155,15 @@ public sealed class StripeWebhookTests(StripeSiteFixture site) : IClassFixture<S
     [Fact]
     public async Task Events_it_does_not_use_are_answered_200()
     {
-        var body = System.Text.Json.JsonSerializer.Serialize(new { id = NewId("evt_"), @object = "event", type = "customer.created", api_version = "2020-08-27",
-            created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), data = new { @object = new { id = "cus_1", @object = "customer" } } });
+        var body = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id = NewId("evt_"),
+            @object = "event",
+            type = "customer.created",
+            api_version = "2020-08-27",
+            created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            data = new { @object = new { id = "cus_1", @object = "customer" } }
+        });
         Assert.Equal(HttpStatusCode.OK, (await site.DeliverAsync(body)).StatusCode);
     }
 }
