@@ -109,6 +109,22 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchDictionaryEntries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Terms = table.Column<string>(type: "TEXT", maxLength: 2060, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDictionaryEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -680,6 +696,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IX_SavedAlerts_VendorId",
                 table: "SavedAlerts",
                 column: "VendorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDictionaryEntries_UpdatedAt",
+                table: "SearchDictionaryEntries",
+                column: "UpdatedAt");
         }
 
         /// <inheritdoc />
@@ -729,6 +750,9 @@ namespace Marketplace.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "SavedAlerts");
+
+            migrationBuilder.DropTable(
+                name: "SearchDictionaryEntries");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
