@@ -24,7 +24,9 @@ public sealed class ChallengeAggregateTests
         agency.Verify(Start);
         var content = new ChallengeContent
         {
-            TitleTh = "โจทย์", BudgetMinSatang = 10_000_000, BudgetMaxSatang = 50_000_000,
+            TitleTh = "โจทย์",
+            BudgetMinSatang = 10_000_000,
+            BudgetMaxSatang = 50_000_000,
             Criteria = [new Criterion("แนวทาง", null, 60), new Criterion("ราคา", null, 40)],
         };
         _challenge = new Challenge(AgencyId, Chair, "c", content, Start.AddDays(20), Start.AddDays(30), Start);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Marketplace.Core.Domain;
 using Marketplace.Core.Documents;
+using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Documents;
 using Microsoft.EntityFrameworkCore;
