@@ -92,7 +92,10 @@ public sealed class ChallengeAccessTests(SliceFixture app) : IClassFixture<Slice
 
         Assert.NotEmpty(page.Questions);
         var properties = typeof(ChallengeDetails.PublicQuestion).GetProperties().Select(p => p.Name);
-        Assert.Equal(["Id", "Text", "Answer", "AskedAt"], properties);
+        Assert.Equal(["Id", "Text", "Answer", "AskedAt", "Attachments"], properties);
+        // An answer's attachment names no uploader either.
+        var attachment = typeof(TenderDocuments.Summary).GetProperties().Select(p => p.Name);
+        Assert.Equal(["Id", "Kind", "FileName", "Format", "SizeBytes", "UploadedAt"], attachment);
     }
 
     [Fact]

@@ -31,7 +31,9 @@ public sealed class TransparencyTests(MarketplaceFactory factory) : IClassFixtur
         Assert.Equal("application/json", contentType);
         Assert.Empty(schema.Validate(body).Select(e => e.ToString()));
         var releases = JsonNode.Parse(body)!["releases"]!.AsArray();
-        Assert.Equal(16, releases.Count);
+        // 16 tender and award releases, and a contract release for each of the 4 paid sample orders.
+        Assert.Equal(20, releases.Count);
+        Assert.Equal(4, releases.Count(r => r!["tag"]!.AsArray().Any(t => (string?)t == "contract")));
         Assert.Contains("กรมควบคุมมลพิษ", body);
     }
 
