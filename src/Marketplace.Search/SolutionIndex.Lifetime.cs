@@ -43,6 +43,13 @@ public sealed partial class SolutionIndex
         e is not (LockObtainFailedException or UnauthorizedAccessException)
         && e is IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException;
 
+    /// <summary>Reads every file's checksum; throws when the files on disk are damaged. Used to tell damage from a bug after a read fails.</summary>
+    public void CheckIntegrity()
+    {
+        ThrowIfDisposed();
+        VerifyChecksums();
+    }
+
     /// <summary>Reads every file's checksum now, so damage found at start-up leads to a rebuild instead of failing queries later.</summary>
     private void VerifyChecksums()
     {

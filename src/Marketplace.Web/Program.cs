@@ -7,6 +7,7 @@ using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using Marketplace.Web.Infrastructure;
+using Marketplace.Web.Infrastructure.Health;
 using Marketplace.Web.Infrastructure.Security;
 using Marketplace.Web.Payments;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     };
 });
 builder.Services.AddMarketplaceSecurity();
+builder.Services.AddMarketplaceHealthChecks();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>
@@ -74,6 +76,7 @@ app.UseSecurityHeaders();
 app.UseRequestLocalization(Languages.Options());
 app.UseExceptionHandler("/status/500");
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSearchRepairResponses();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseRouting();

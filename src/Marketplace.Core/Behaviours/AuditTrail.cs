@@ -22,6 +22,14 @@ public sealed class AuditTrail(MarketplaceDbContext db, ICurrentUser user, ICloc
 
     internal bool HasRecords => _pending.Count > 0;
 
+    /// <summary>
+    /// A command run by a timer that found nothing to do says so, and no row is written: otherwise the audit trail
+    /// fills with a row a minute that records nothing.
+    /// </summary>
+    public void NothingHappened() => NothingToRecord = true;
+
+    internal bool NothingToRecord { get; private set; }
+
     internal void Flush(string action)
     {
         foreach (var (type, id, summary) in _pending)

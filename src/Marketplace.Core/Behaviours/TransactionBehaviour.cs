@@ -23,7 +23,7 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(MarketplaceDbConte
         var action = RequestName.Of(typeof(TRequest));
         if (audit.HasRecords)
             audit.Flush(action);
-        else
+        else if (!audit.NothingToRecord)
             audit.AddUnattributed(action);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace Marketplace.Web.Infrastructure;
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int MaxAttempts = 5;
+    public const int MaxAttempts = 5;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -62,7 +62,7 @@ public sealed class DocumentHttpTests(MarketplaceFactory factory) : IClassFixtur
         using var visitor = Visitor.For(factory);
         var json = JsonDocument.Parse(await visitor.Http.GetStringAsync("/health")).RootElement;
 
-        Assert.Equal("ok", json.GetProperty("virusScanner").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.GetProperty("virusScanner").GetProperty("status").GetString());
         Assert.Contains("ClamAV", json.GetProperty("virusScanner").GetProperty("detail").GetString());
     }
 }

@@ -173,8 +173,8 @@ public sealed class FoundationTests(MarketplaceFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var json = JsonDocument.Parse(body);
-        Assert.Equal("ok", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("ok", json.RootElement.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("database").GetProperty("status").GetString());
         Assert.True(json.RootElement.GetProperty("database").GetProperty("organisations").GetInt32() >= 37);
     }
 

@@ -125,8 +125,9 @@ public sealed class SearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     {
         var (_, json) = await GetJsonAsync("/health");
         var index = json.GetProperty("index");
-        Assert.Equal("ok", index.GetProperty("status").GetString());
+        Assert.Equal("Healthy", index.GetProperty("status").GetString());
         Assert.True(index.GetProperty("documents").GetInt32() >= 70);
+        Assert.Equal(index.GetProperty("published").GetInt32(), index.GetProperty("documents").GetInt32());
         Assert.Equal(0, index.GetProperty("lag").GetInt64());
     }
 }

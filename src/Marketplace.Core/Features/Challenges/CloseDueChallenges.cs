@@ -18,8 +18,11 @@ public static class CloseDueChallenges
         {
             var now = clock.Now;
             var due = await db.Challenges.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline <= now).ToListAsync(cancellationToken);
-            foreach (var challenge in due.Where(c => c.CloseIfDue(now)))
+            var closed = due.Where(c => c.CloseIfDue(now)).ToList();
+            foreach (var challenge in closed)
                 audit.Record(nameof(Challenge), () => challenge.Id, $"Closed for proposals at the deadline {challenge.ProposalsDeadline:O}");
+            if (closed.Count == 0)
+                audit.NothingHappened();
             await db.SaveChangesAsync(cancellationToken);
             return due.Count;
         }

@@ -26,10 +26,10 @@ public sealed class VendorMatcher(SearchIndexHost search, MarketplaceDbContext d
     public async Task<IReadOnlyList<VendorMatch>> MatchAsync(Challenge challenge, int max, CancellationToken ct)
     {
         var c = challenge.Content;
-        var similar = search.Index.MoreLikeThis(
+        var similar = search.Read(index => index.MoreLikeThis(
             string.Join('\n', c.TitleTh, c.ProblemTh, c.OutcomesTh),
             c.TitleEn is null ? null : string.Join('\n', c.TitleEn, c.ProblemEn, c.OutcomesEn),
-            c.Sector.ToString(), c.Category, c.Provinces, max * CandidatesPerVendor);
+            c.Sector.ToString(), c.Category, c.Provinces, max * CandidatesPerVendor));
         var ids = similar.Select(s => s.Id).ToList();
         var listings = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Visibility == Visibility.Published)
             .Select(l => new { l.Id, l.Live, l.VendorId, VendorSlug = l.Vendor!.Slug, l.Vendor.NameTh, l.Vendor.NameEn })

@@ -38,7 +38,7 @@ public static class SearchDictionaryPage
                 var trial = EditSearchDictionary.TermsOf(request.TryTerms ?? "");
                 if (request.TryKind is { } kind && trial.Count >= 2)
                     dictionary = dictionary.With([new DictionaryEntry(kind, trial)]);
-                var found = host.Index.Search(new SearchRequest(request.TryQuery, PageSize: 5), dictionary);
+                var found = host.Read(index => index.Search(new SearchRequest(request.TryQuery, PageSize: 5), dictionary));
                 var ids = found.Hits.Select(h => h.Id).ToList();
                 var titles = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Live!.TitleTh })
                     .ToDictionaryAsync(l => l.Id, l => l.TitleTh, cancellationToken);

@@ -9,6 +9,10 @@ namespace Marketplace.Core.Features.Search;
 /// <summary>Turns published listings into the plain records the search engine indexes.</summary>
 internal static class SearchDocuments
 {
+    /// <summary>How many listings the index should hold: the ones <see cref="LoadPublishedAsync"/> would load.</summary>
+    public static Task<int> CountPublishedAsync(MarketplaceDbContext db, CancellationToken ct) =>
+        db.Listings.CountAsync(l => l.Visibility == Visibility.Published && l.Live != null, ct);
+
     /// <summary>The published listings among <paramref name="ids"/> (all of them when null), ready to index.</summary>
     public static async Task<List<SolutionDocument>> LoadPublishedAsync(MarketplaceDbContext db, IReadOnlyCollection<int>? ids, DateOnly today, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
-using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Domain.Search;
 using Marketplace.Search;
 using Microsoft.EntityFrameworkCore;
@@ -14,19 +13,30 @@ public sealed record RebuildProgress(bool Running, int Done, int Total, DateTime
 
 /// <summary>
 /// Owns the one <see cref="SolutionIndex"/> of this web instance and keeps it in step with the database:
-/// opens it at start-up (rebuilding when it is missing, damaged or disagrees with the database), applies the
-/// change log in order, and rebuilds on request. One gate serialises catching up and rebuilding.
+/// opens it at start-up (rebuilding when it is missing, empty, damaged or disagrees with the database), applies
+/// the change log in order, compares its size with the database now and then, and rebuilds on request.
+/// Searches go through <see cref="Read{T}"/>, so a read error marks the index damaged, answers
+/// <see cref="SearchUnavailableException"/> (a 503 page) and starts a repair instead of failing every search.
+/// One gate serialises catching up, verifying and rebuilding.
 /// </summary>
 public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, IClock clock, ILogger<SearchIndexHost> logger) : IDisposable
 {
     private const int CatchUpBatch = 500;
+    private static readonly TimeSpan IntegrityCheckEvery = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private SolutionIndex? _index;
+    private readonly Lock _progressGate = new();
+    private volatile SolutionIndex? _index;
     private volatile RebuildProgress _progress = new(false, 0, 0, null, null);
+    private volatile string? _damage;
+    private int _repairing;
+    private long _lastIntegrityCheck;
 
     public SolutionIndex Index => _index ?? throw new InvalidOperationException("The search index is not open yet");
 
     public RebuildProgress Progress => _progress;
+
+    /// <summary>Why searches are refused until the repair finishes; null while the index is readable.</summary>
+    public string? Damage => _damage;
 
     public async Task StartAsync(CancellationToken ct)
     {
@@ -37,21 +47,41 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
         catch (IndexDamagedException damaged)
         {
             logger.LogWarning(damaged, "Search index damaged; rebuilding it from the database");
-            Directory.Delete(folder, recursive: true);
-            _index = SolutionIndex.Open(folder);
-            await RebuildAsync(ct);
+            await ReplaceAsync(ct);
             return;
         }
 
         var (latest, published) = await WithDbAsync(async db => (
             await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0,
-            await db.Listings.CountAsync(l => l.Visibility == Visibility.Published, ct)), ct);
-        // An index ahead of the database, or one that is up to date yet holds a different number of listings,
-        // belongs to another database (for instance after the database file was replaced): rebuild it.
-        if (_index.LastAppliedSequence > latest || (_index.LastAppliedSequence == latest && _index.DocumentCount != published))
+            await SearchDocuments.CountPublishedAsync(db, ct)), ct);
+        // A missing folder opens as a new, empty index: replaying the log would only bring back the listings changed
+        // lately, so a new or empty index is rebuilt. One ahead of the database belongs to another database.
+        if (Index.LastAppliedSequence == 0 || Index.LastAppliedSequence > latest || (Index.DocumentCount == 0 && published > 0))
+        {
+            logger.LogWarning("Search index is new, empty or ahead of the database ({Documents} documents, change {Applied} of {Latest}); rebuilding",
+                Index.DocumentCount, Index.LastAppliedSequence, latest);
             await RebuildAsync(ct);
-        else
-            await CatchUpAsync(ct);
+            return;
+        }
+        await CatchUpAsync(ct);
+        await VerifyAsync(ct);
+    }
+
+    /// <summary>Runs a read against the index; a read error that proves to be damage becomes a 503 and starts a repair.</summary>
+    public T Read<T>(Func<SolutionIndex, T> read)
+    {
+        var index = _index;
+        if (_damage is not null || index is null)
+            throw new SearchUnavailableException();
+        try
+        {
+            return read(index);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && IsDamaged(index, e))
+        {
+            ReportDamage(e);
+            throw new SearchUnavailableException(e);
+        }
     }
 
     /// <summary>Applies change-log entries after the index's last applied sequence; returns how many.</summary>
@@ -61,7 +91,7 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
         try
         {
             var applied = 0;
-            while (true)
+            while (_damage is null)
             {
                 var after = Index.LastAppliedSequence;
                 var batch = await WithDbAsync(db => db.ChangeLog.AsNoTracking().Where(c => c.Sequence > after)
@@ -73,11 +103,49 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
                 Index.Refresh();
                 applied += batch.Count;
             }
+            return applied;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Compares the index's documents with the published listings while no change is in flight, and rebuilds on a
+    /// mismatch (or repairs a damaged index). Returns whether it rebuilt.
+    /// </summary>
+    public async Task<bool> VerifyAsync(CancellationToken ct)
+    {
+        if (_damage is not null)
+        {
+            await RepairAsync(ct);
+            return true;
+        }
+        int documents, published;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var applied = Index.LastAppliedSequence;
+            // The count is comparable only when the log did not move while it was read and the index has applied all of it.
+            var (before, count, after) = await WithDbAsync(async db => (
+                await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0,
+                await SearchDocuments.CountPublishedAsync(db, ct),
+                await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0), ct);
+            if (before != after || before != applied)
+                return false;
+            Index.Refresh();
+            (documents, published) = (Index.DocumentCount, count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        if (documents == published)
+            return false;
+        logger.LogWarning("Search index holds {Documents} listings but {Published} are published; rebuilding", documents, published);
+        await RebuildAsync(ct);
+        return true;
     }
 
     /// <summary>Replaces the index with every published listing; progress is visible in <see cref="Progress"/>.</summary>
@@ -86,20 +154,7 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
         await _gate.WaitAsync(ct);
         try
         {
-            var (sequence, documents) = await WithDbAsync(async db => (
-                await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0,
-                await SearchDocuments.LoadPublishedAsync(db, null, Today, ct)), ct);
-            _progress = new RebuildProgress(true, 0, documents.Count, null, null);
-            var progress = new Progress<int>(done => _progress = _progress with { Done = done });
-            await Task.Run(() => Index.Rebuild(documents, sequence, progress), ct);
-            Index.Refresh();
-            _progress = new RebuildProgress(false, documents.Count, documents.Count, clock.Now, null);
-            logger.LogInformation("Search index rebuilt: {Count} listings at change {Sequence}", documents.Count, sequence);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            _progress = _progress with { Running = false, Error = e.Message };
-            throw;
+            await RebuildLockedAsync(ct);
         }
         finally
         {
@@ -114,6 +169,9 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
         return WithDbAsync(db => db.ChangeLog.LongCountAsync(c => c.Sequence > applied, ct), ct);
     }
 
+    /// <summary>The published listings the index should hold.</summary>
+    public Task<int> PublishedCountAsync(CancellationToken ct) => WithDbAsync(db => SearchDocuments.CountPublishedAsync(db, ct), ct);
+
     public void Dispose()
     {
         _index?.Dispose();
@@ -121,6 +179,134 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.Now.UtcDateTime);
+
+    private async Task RebuildLockedAsync(CancellationToken ct)
+    {
+        try
+        {
+            var (sequence, documents) = await WithDbAsync(async db => (
+                await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0,
+                await SearchDocuments.LoadPublishedAsync(db, null, Today, ct)), ct);
+            SetProgress(new RebuildProgress(true, 0, documents.Count, null, null));
+            // Reported on the rebuilding threads, before Rebuild returns: a Progress<T> would post the reports to the
+            // thread pool, and a late one could mark a finished rebuild as running again.
+            var progress = new InlineProgress(done => UpdateRunning(p => p with { Done = done }));
+            await Task.Run(() => Index.Rebuild(documents, sequence, progress), ct);
+            Index.Refresh();
+            SetProgress(new RebuildProgress(false, documents.Count, documents.Count, clock.Now, null));
+            logger.LogInformation("Search index rebuilt: {Count} listings at change {Sequence}", documents.Count, sequence);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            SetProgress(_progress with { Running = false, Error = e.Message });
+            throw;
+        }
+    }
+
+    /// <summary>Throws the damaged index away and builds a new one from the database, keeping the dictionary it used.</summary>
+    private async Task ReplaceAsync(CancellationToken ct)
+    {
+        var old = _index;
+        _index = null;
+        var dictionary = old?.Dictionary;
+        try
+        {
+            old?.Dispose();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Closing commits, which a damaged index may refuse; the folder is deleted next anyway.
+            logger.LogWarning(e, "Closing the damaged search index failed");
+        }
+        if (Directory.Exists(folder))
+            Directory.Delete(folder, recursive: true);
+        var index = SolutionIndex.Open(folder);
+        if (dictionary is not null)
+            index.Dictionary = dictionary;
+        _index = index;
+        await RebuildLockedAsync(ct);
+        _damage = null;
+    }
+
+    private async Task RepairAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _repairing, 1) == 1)
+            return;
+        try
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                await ReplaceAsync(ct);
+                logger.LogInformation("Search index repaired");
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _repairing, 0);
+        }
+    }
+
+    private void ReportDamage(Exception e)
+    {
+        if (_damage is null)
+            logger.LogError(e, "Search index damaged; searches answer 503 until it is rebuilt from the database");
+        _damage = e.Message;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RepairAsync(CancellationToken.None);
+            }
+            catch (Exception failed)
+            {
+                // The periodic verification tries again.
+                logger.LogError(failed, "Repairing the search index failed");
+            }
+        });
+    }
+
+    /// <summary>
+    /// A read that failed on an index whose files no longer pass their checksums (or that was closed under it) is
+    /// damage; anything else is a bug that should surface as such. Checks run at most every few seconds, so a
+    /// query that trips a bug cannot keep the disk busy.
+    /// </summary>
+    private bool IsDamaged(SolutionIndex index, Exception e)
+    {
+        if (e is ObjectDisposedException || e.GetType().Name == "AlreadyClosedException")
+            return true;
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastIntegrityCheck);
+        if (last != 0 && now - last < IntegrityCheckEvery.TotalMilliseconds || Interlocked.CompareExchange(ref _lastIntegrityCheck, now, last) != last)
+            return _damage is not null;
+        try
+        {
+            index.CheckIntegrity();
+            return false;
+        }
+        catch (Exception check) when (check is not OutOfMemoryException)
+        {
+            logger.LogError(check, "Search index failed its integrity check after a read error");
+            return true;
+        }
+    }
+
+    private void SetProgress(RebuildProgress progress)
+    {
+        lock (_progressGate)
+            _progress = progress;
+    }
+
+    private void UpdateRunning(Func<RebuildProgress, RebuildProgress> change)
+    {
+        lock (_progressGate)
+            if (_progress.Running)
+                _progress = change(_progress);
+    }
 
     private async Task ApplyAsync(IReadOnlyList<ChangeLogEntry> batch, CancellationToken ct)
     {
@@ -145,4 +331,13 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
         await using var scope = scopes.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
     }
+
+    private sealed class InlineProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
 }
+
+/// <summary>The search index is being repaired: searches answer 503 with a page that says so.</summary>
+public sealed class SearchUnavailableException(Exception? cause = null)
+    : Exception(Bi.T("ระบบค้นหากำลังซ่อมแซม", "Search is being repaired"), cause);

@@ -42,11 +42,11 @@ public static class SearchSolutions
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var found = host.Index.Search(request.Request with
+            var found = host.Read(index => index.Search(request.Request with
             {
                 PageSize = Math.Clamp(request.Request.PageSize, 1, MaxPageSize),
                 PreferEnglish = request.Request.PreferEnglish || !Bi.IsThai,
-            });
+            }));
             var ids = found.Hits.Select(h => h.Id).ToList();
             var rows = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Visibility == Visibility.Published)
                 .Select(l => new { l.Id, l.Live, l.Vendor!.NameTh, l.Vendor.NameEn, l.Vendor.Slug })

@@ -13,6 +13,6 @@ public static class SuggestSolutions
         public Task<IReadOnlyList<Suggestion>> Handle(Query request, CancellationToken cancellationToken) =>
             Task.FromResult(string.IsNullOrWhiteSpace(request.Prefix)
                 ? []
-                : host.Index.Suggest(request.Prefix.Length > 100 ? request.Prefix[..100] : request.Prefix, Math.Clamp(request.Max, 1, 20)));
+                : host.Read(index => index.Suggest(request.Prefix.Length > 100 ? request.Prefix[..100] : request.Prefix, Math.Clamp(request.Max, 1, 20))));
     }
 }

@@ -29,6 +29,8 @@ public sealed class IndexModel : PageModel
                 Bi.T("ตรวจสอบที่อยู่เว็บอีกครั้ง หรือกลับไปหน้าแรก", "Check the web address, or go back to the home page.")),
             429 => (Bi.T("คำขอมากเกินไป", "Too many requests"),
                 Bi.T("คุณส่งคำขอถี่เกินไป โปรดรอสักครู่แล้วลองใหม่", "You sent too many requests. Wait a little and try again.")),
+            503 when Infrastructure.Health.SearchRepairResponses.IsSearchRepair(HttpContext) => (Bi.T("ระบบค้นหากำลังซ่อมแซม", "Search is being repaired"),
+                Bi.T("กำลังสร้างดัชนีค้นหาใหม่จากฐานข้อมูล ไม่มีข้อมูลใดสูญหาย โปรดลองค้นหาอีกครั้งในอีกสักครู่", "The search index is being rebuilt from the database. Nothing is lost; please search again in a minute.")),
             _ when code >= 500 => (Bi.T("ขออภัย ระบบขัดข้อง", "Sorry, something went wrong"),
                 Bi.T("ข้อมูลของคุณไม่สูญหาย โปรดลองอีกครั้งในอีกสักครู่", "Nothing you saved was lost. Please try again in a moment.")),
             _ => (Bi.T("เกิดข้อผิดพลาด", "Something went wrong"), Bi.T("โปรดลองอีกครั้ง", "Please try again.")),
