@@ -19,9 +19,9 @@ public static class CoreServices
     /// so handlers are found by scanning this assembly. Behaviours run in registration order, first outermost:
     /// logging → validation → authorization → transaction + audit → handler.
     /// </summary>
-    public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        services.AddDbContext<MarketplaceDbContext>(o => o.UseSqlite(connectionString));
+        services.AddDbContext<MarketplaceDbContext>(o => o.UseMarketplaceDatabase(provider, connectionString));
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<SeedLoader>();

@@ -20,7 +20,7 @@ Directory.CreateDirectory(dataFolder);
 var connectionString = builder.Configuration.GetConnectionString("Marketplace")
     ?? $"Data Source={Path.Combine(dataFolder, "marketplace.db")}";
 
-builder.Services.AddMarketplaceCore(connectionString);
+builder.Services.AddMarketplaceCore(connectionString, DatabaseProviders.Parse(builder.Configuration["Marketplace:Database:Provider"]));
 builder.Services.AddMarketplaceSearch(Path.Combine(dataFolder, "search-index"));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();

@@ -17,6 +17,9 @@ internal static class JsonColumn
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Marks JSON columns, so PostgreSQL stores them as <c>jsonb</c> (see <see cref="PostgresModel"/>).</summary>
+    public const string Annotation = "Marketplace:Json";
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)!;
@@ -27,6 +30,7 @@ internal static class JsonColumn
             (a, b) => Serialize(a) == Serialize(b),
             v => Serialize(v).GetHashCode(StringComparison.Ordinal),
             v => Deserialize<T>(Serialize(v))));
+        property.HasAnnotation(Annotation, true);
         return property;
     }
 }

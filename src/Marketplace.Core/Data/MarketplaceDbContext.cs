@@ -56,6 +56,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(MarketplaceDbContext).Assembly);
+        if (Database.IsNpgsql())
+            PostgresModel.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

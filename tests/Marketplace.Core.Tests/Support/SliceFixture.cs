@@ -5,6 +5,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Features.Search;
+using Marketplace.Testing;
 using MediatR;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public class SliceFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "marketplace-core-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider _services = null!;
+    private TestDatabase _database = null!;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
     public TestUser User { get; } = new();
@@ -55,7 +57,8 @@ public class SliceFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        services.AddMarketplaceCore($"Data Source={Path.Combine(_folder, "test.db")}");
+        _database = TestDatabase.Create(_folder);
+        services.AddMarketplaceCore(_database.ConnectionString, _database.Provider);
         services.AddSingleton<IClock>(Clock);
         services.AddSingleton<ICurrentUser>(User);
         services.AddDataProtection();
@@ -70,7 +73,7 @@ public class SliceFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _database.DropAsync();
         Directory.Delete(_folder, recursive: true);
     }
 

@@ -20,13 +20,16 @@ public sealed class CsvInjectionTests(MarketplaceFactory factory) : IClassFixtur
         {
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             async Task Rename(string slug, string name) =>
-                await db.Database.ExecuteSqlRawAsync("UPDATE Organisations SET NameTh = {0} WHERE Slug = {1}", name, slug);
+                await db.Organisations.Where(o => o.Slug == slug).ExecuteUpdateAsync(o => o.SetProperty(x => x.NameTh, name));
             await Rename("pcd", "=HYPERLINK(\"http://evil.example\")");
             await Rename("fah-sai-air", "+1+1");
             await Rename("nhso", "@SUM(A1:A9)");
             await Rename("khonkaen-city", "\tcmd");
             await Rename("mekong-mobility", "\rcmd");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Challenges SET Content = json_set(Content, '$.titleTh', {0}) WHERE Slug = 'pcd-pm25-sensors'", "-2+3");
+            // Written past the domain (as a raw UPDATE would), in SQL that every provider runs.
+            var challenge = await db.Challenges.SingleAsync(c => c.Slug == "pcd-pm25-sensors");
+            db.Entry(challenge).Property(c => c.Content).CurrentValue = challenge.Content with { TitleTh = "-2+3" };
+            await db.SaveChangesAsync();
         }
 
         var bytes = await visitor.Http.GetByteArrayAsync("/awards.csv");

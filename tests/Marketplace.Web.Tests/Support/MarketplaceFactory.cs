@@ -2,6 +2,7 @@ using Marketplace.Core.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests.Support;
@@ -13,6 +14,10 @@ namespace Marketplace.Web.Tests.Support;
 public class MarketplaceFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "marketplace-web-tests", Guid.NewGuid().ToString("N"));
+    private TestDatabase? _database;
+
+    /// <summary>The database this site runs on (SQLite in its data folder, or a PostgreSQL database of its own).</summary>
+    public TestDatabase Database => _database ??= TestDatabase.Create(_dataFolder);
 
     public static string RepositoryRoot
     {
@@ -29,6 +34,11 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Marketplace:DataPath", _dataFolder);
+        if (Database.Provider == Marketplace.Core.Data.DatabaseProvider.Postgres)
+        {
+            builder.UseSetting("Marketplace:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Marketplace", Database.ConnectionString);
+        }
         builder.UseSetting("Marketplace:SeedDataPath", Path.Combine(RepositoryRoot, "seed-data"));
         builder.UseSetting("Marketplace:SeedSampleData", "true");
         // Every test client shares one address, so the suite would spend a person's budget in seconds;
@@ -46,7 +56,7 @@ public class MarketplaceFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.DropAsync().GetAwaiter().GetResult();
         if (Directory.Exists(_dataFolder))
             Directory.Delete(_dataFolder, recursive: true);
     }

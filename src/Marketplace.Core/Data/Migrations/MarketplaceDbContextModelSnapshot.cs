@@ -165,10 +165,12 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Draft")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<string>("Live")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<string>("LiveCategories")
                         .HasMaxLength(40)
@@ -195,7 +197,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("RequestedChanges")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<string>("Review")
                         .IsRequired()
@@ -311,7 +314,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -495,7 +499,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Terms")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -535,7 +540,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Scores")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.HasKey("Id");
 
@@ -553,7 +559,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Categories")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -564,7 +571,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Provinces")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<int>("VendorId")
                         .HasColumnType("INTEGER");
@@ -991,14 +999,16 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<string>("Package")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<long?>("PaidAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Parties")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Marketplace:Json", true);
 
                     b.Property<string>("PaymentReference")
                         .HasMaxLength(128)
