@@ -46,6 +46,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 });
 builder.Services.AddMarketplaceSecurity();
 builder.Services.AddMarketplaceHealthChecks();
+builder.Services.AddConcurrencyConflictPages();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>

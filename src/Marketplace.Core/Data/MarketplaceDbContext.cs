@@ -43,12 +43,14 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ChangeTracking.AddSearchChanges(this);
+        ConcurrencyTokens.Stamp(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracking.AddSearchChanges(this);
+        ConcurrencyTokens.Stamp(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -228,6 +228,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<int>("VendorId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -359,6 +363,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -526,6 +534,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.Property<int>("VendorId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -906,6 +918,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1087,6 +1103,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<string>("VendorInvoiceNumber")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

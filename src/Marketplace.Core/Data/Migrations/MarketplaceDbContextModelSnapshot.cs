@@ -219,6 +219,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("VendorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -348,6 +352,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -506,6 +514,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -871,6 +883,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1048,6 +1064,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<string>("VendorInvoiceNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

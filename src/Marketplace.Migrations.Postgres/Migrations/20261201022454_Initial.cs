@@ -207,7 +207,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     Verification = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    DecidedAt = table.Column<long>(type: "bigint", nullable: true)
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,7 +280,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     LiveTitleTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     LiveSector = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     LiveCategories = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    LiveProvinces = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: true)
+                    LiveProvinces = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -469,7 +471,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     PublishedAt = table.Column<long>(type: "bigint", nullable: true),
                     AwardedAt = table.Column<long>(type: "bigint", nullable: true),
                     CancelledAt = table.Column<long>(type: "bigint", nullable: true),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -591,7 +594,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     PurchaseOrder = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     VendorInvoiceNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     InvoicedAt = table.Column<long>(type: "bigint", nullable: true),
-                    PaymentReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                    PaymentReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -708,7 +712,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
                     ContractValueSatang = table.Column<long>(type: "bigint", nullable: true),
                     ContractDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {

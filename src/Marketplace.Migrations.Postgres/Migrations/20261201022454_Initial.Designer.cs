@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201020342_Initial")]
+    [Migration("20261201022454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -231,6 +231,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<int>("VendorId")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -362,6 +366,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -529,6 +537,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.Property<int>("VendorId")
                         .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -909,6 +921,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
@@ -1090,6 +1106,10 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<string>("VendorInvoiceNumber")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 

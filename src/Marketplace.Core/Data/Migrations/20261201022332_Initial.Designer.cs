@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201020228_Initial")]
+    [Migration("20261201022332_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -222,6 +222,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<int>("VendorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Visibility")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -351,6 +355,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -509,6 +517,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -874,6 +886,10 @@ namespace Marketplace.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Website")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -1051,6 +1067,10 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<string>("VendorInvoiceNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

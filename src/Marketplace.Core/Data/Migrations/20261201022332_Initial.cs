@@ -206,7 +206,8 @@ namespace Marketplace.Core.Data.Migrations
                     Verification = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,7 +279,8 @@ namespace Marketplace.Core.Data.Migrations
                     LiveTitleTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     LiveSector = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     LiveCategories = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    LiveProvinces = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true)
+                    LiveProvinces = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,7 +470,8 @@ namespace Marketplace.Core.Data.Migrations
                     PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -590,7 +593,8 @@ namespace Marketplace.Core.Data.Migrations
                     PurchaseOrder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     VendorInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     InvoicedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true)
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -707,7 +711,8 @@ namespace Marketplace.Core.Data.Migrations
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ContractValueSatang = table.Column<long>(type: "INTEGER", nullable: true),
                     ContractDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
