@@ -21,7 +21,7 @@ var connectionString = builder.Configuration.GetConnectionString("Marketplace")
     ?? $"Data Source={Path.Combine(dataFolder, "marketplace.db")}";
 
 builder.Services.AddMarketplaceCore(connectionString, DatabaseProviders.Parse(builder.Configuration["Marketplace:Database:Provider"]));
-builder.Services.AddMarketplaceSearch(Path.Combine(dataFolder, "search-index"));
+builder.Services.AddMarketplaceSearch(settings.IndexFolder(contentRoot, dataFolder));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));

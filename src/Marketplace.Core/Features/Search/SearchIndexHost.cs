@@ -22,6 +22,9 @@ public sealed record RebuildProgress(bool Running, int Done, int Total, DateTime
 public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, IClock clock, ILogger<SearchIndexHost> logger) : IDisposable
 {
     private const int CatchUpBatch = 500;
+
+    /// <summary>How far below the last applied sequence late commits are looked for (docs/decisions/index-feed-gaps.md).</summary>
+    public const long TrailingWindow = 1000;
     private static readonly TimeSpan IntegrityCheckEvery = TimeSpan.FromSeconds(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _progressGate = new();
@@ -30,6 +33,9 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
     private volatile string? _damage;
     private int _repairing;
     private long _lastIntegrityCheck;
+
+    // Sequences applied inside the trailing window, so a re-read applies only the ones that committed late.
+    private readonly SortedSet<long> _recent = [];
 
     public SolutionIndex Index => _index ?? throw new InvalidOperationException("The search index is not open yet");
 
@@ -94,14 +100,26 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
             while (_damage is null)
             {
                 var after = Index.LastAppliedSequence;
+                var from = Math.Max(0, after - TrailingWindow);
+                _recent.RemoveWhere(s => s <= from);
+                // A sequence is taken when a row is inserted but seen only when its transaction commits, so on a database
+                // with concurrent writers (PostgreSQL) 41 can appear after 42 was applied: look again below the mark.
+                var late = await WithDbAsync(async db =>
+                {
+                    var seen = await db.ChangeLog.Where(c => c.Sequence > from && c.Sequence <= after).Select(c => c.Sequence).ToListAsync(ct);
+                    var missed = seen.Where(s => !_recent.Contains(s)).ToList();
+                    return missed.Count == 0 ? [] : await db.ChangeLog.AsNoTracking().Where(c => missed.Contains(c.Sequence)).ToListAsync(ct);
+                }, ct);
                 var batch = await WithDbAsync(db => db.ChangeLog.AsNoTracking().Where(c => c.Sequence > after)
                     .OrderBy(c => c.Sequence).Take(CatchUpBatch).ToListAsync(ct), ct);
-                if (batch.Count == 0)
+                if (batch.Count == 0 && late.Count == 0)
                     return applied;
-                await ApplyAsync(batch, ct);
-                Index.Commit(batch[^1].Sequence);
+                var entries = late.Concat(batch).ToList();
+                await ApplyAsync(entries, ct);
+                Index.Commit(batch.Count > 0 ? batch[^1].Sequence : after);
                 Index.Refresh();
-                applied += batch.Count;
+                _recent.UnionWith(entries.Select(e => e.Sequence));
+                applied += entries.Count;
             }
             return applied;
         }
