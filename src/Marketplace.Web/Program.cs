@@ -47,6 +47,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 builder.Services.AddMarketplaceSecurity();
 builder.Services.AddMarketplaceHealthChecks();
 builder.Services.AddConcurrencyConflictPages();
+builder.Services.AddSharedDataProtection();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>

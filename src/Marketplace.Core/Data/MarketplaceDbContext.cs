@@ -4,13 +4,17 @@ using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using Marketplace.Core.Domain.Search;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Data;
 
-public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Data-protection keys, shared by every web instance (cookies, antiforgery tokens, TempData).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Province> Provinces => Set<Province>();
