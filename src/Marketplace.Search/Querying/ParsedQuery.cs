@@ -24,8 +24,8 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
     public IReadOnlyList<Expansion> Expansions { get; init; } = [];
 }
 
-/// <summary>An alternative reading of a query chunk: other words, a province, or both (words plus the province the chunk named).</summary>
-internal sealed record Expansion(QueryUnit? Words, string? Province, DictionaryKind Kind);
+/// <summary>An alternative reading of a query chunk: other words, a facet value (province, sector, category), or both (words plus the facet the chunk named).</summary>
+internal sealed record Expansion(QueryUnit? Words, FacetValue? Facet, DictionaryKind Kind);
 
 /// <summary>
 /// What a person typed, reduced to words and phrases. No operator syntax is interpreted, so no input can make
