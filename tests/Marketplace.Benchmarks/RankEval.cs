@@ -25,6 +25,8 @@ internal static class RankEval
         var outcomes = RankEvaluation.Run(index, catalogue, queries);
         Console.WriteLine($"{catalogue.Count} published listings, {queries.Count} judged queries");
         Console.WriteLine(RankEvaluation.Table(outcomes));
+        var matchings = ChallengeMatching.Run(index, catalogue, SeedCatalogue.SeedFolder());
+        Console.WriteLine(ChallengeMatching.Table(matchings));
         if (!showMisses)
         {
             return;
@@ -35,6 +37,11 @@ internal static class RankEval
             var missing = o.Query.Grades.Keys.Where(s => !o.Ranked.Contains(s));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[{o.Query.Kind}] {o.Query.Text}: RR {o.ReciprocalRank:F2}, recall {o.Recall:F2}; top: {string.Join(' ', o.Ranked.Take(5))}; missing: {string.Join(' ', missing)}"));
+        }
+
+        foreach (var m in matchings.Where(m => m.BestRank is 0 or > 3))
+        {
+            Console.WriteLine($"[matching {m.Language}] {m.Challenge}: best vendor at {m.BestRank}; top 3: {string.Join(' ', m.TopVendors)}");
         }
     }
 }
