@@ -48,6 +48,7 @@ public sealed class SearchDictionary
 
     private readonly FrozenDictionary<string, List<Sense>> latin;
     private readonly List<(string Surface, Sense Sense)> thai;
+    private readonly string[] latinWords;
 
     public SearchDictionary(IEnumerable<DictionaryEntry> entries)
     {
@@ -88,6 +89,7 @@ public sealed class SearchDictionary
         // so the same dictionary always yields the same alternatives.
         thai = [.. thai.OrderByDescending(t => t.Surface.Length)];
         latin = latinKeys.ToFrozenDictionary(StringComparer.Ordinal);
+        latinWords = [.. latin.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal) && k.Length >= 4)];
     }
 
     /// <summary>The dictionaries shipped in this assembly (Dictionaries/*.txt).</summary>
@@ -158,6 +160,23 @@ public sealed class SearchDictionary
 
     /// <summary>Senses whose Latin term is exactly these words (compared lower-cased and stemmed, as the index compares them).</summary>
     internal IReadOnlyList<Sense> LatinSenses(string key) => latin.TryGetValue(key, out var senses) ? senses : [];
+
+    /// <summary>
+    /// The one-word Latin term closest to a word no listing has, within one edit (two from eight letters) and with the
+    /// same first letter, as index typo correction allows; null when none is that close or two are equally close.
+    /// </summary>
+    internal string? ClosestLatinKey(string stem)
+    {
+        if (stem.Length < 5)
+        {
+            return null;
+        }
+
+        var maxEdits = stem.Length >= 8 ? 2 : 1;
+        var best = latinWords.Select(key => (Key: key, Distance: key[0] == stem[0] ? EditDistance.Bounded(stem, key, maxEdits) : maxEdits + 1))
+            .Where(c => c.Distance <= maxEdits).OrderBy(c => c.Distance).Take(2).ToList();
+        return best.Count == 1 || (best.Count == 2 && best[0].Distance < best[1].Distance) ? best[0].Key : null;
+    }
 
     /// <summary>
     /// Thai terms found in a chunk of the query, longest first and not overlapping; a term in several entries (a

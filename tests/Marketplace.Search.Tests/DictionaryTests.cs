@@ -102,6 +102,15 @@ public sealed class DictionaryTests
     }
 
     [Fact]
+    public void A_misspelt_english_word_no_listing_has_reaches_thai_only_listings_through_the_closest_glossary_term()
+    {
+        using var index = IndexOf(Listing(1, "ระบบเปิดเผยงบประมาณให้โปร่งใส"), Listing(2, "ตลาดนัดออนไลน์"));
+
+        Assert.Equal([1], index.Search(new SearchRequest("transparancy")).Ids());
+        Assert.Equal([1], index.Search(new SearchRequest("transparency")).Ids());
+    }
+
+    [Fact]
     public void A_topic_line_must_start_with_a_sector_or_category_code()
     {
         Assert.True(SearchDictionary.IsTopicCode("sector:EdTech"));

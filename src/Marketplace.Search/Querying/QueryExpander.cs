@@ -17,7 +17,8 @@ internal static class QueryExpander
     private const int MaxPerUnit = 4;
     private const int MaxPerQuery = 12;
 
-    public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer)
+    public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer,
+        Func<string, bool>? isIndexed = null)
     {
         var expanded = new List<QueryUnit>(units.Count);
         for (var i = 0; i < units.Count;)
@@ -37,7 +38,7 @@ internal static class QueryExpander
                 continue;
             }
 
-            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer);
+            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer, isIndexed);
             expanded.Add(merged);
             i += taken;
         }
@@ -51,7 +52,8 @@ internal static class QueryExpander
         }).ToList();
     }
 
-    private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer)
+    private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer,
+        Func<string, bool>? isIndexed)
     {
         for (var n = Math.Min(MaxWindow, units.Count - start); n >= 1; n--)
         {
@@ -70,6 +72,16 @@ internal static class QueryExpander
             var unit = n == 1 ? window[0] : new QueryUnit(string.Join(' ', window.Select(u => u.Text)), window.SelectMany(u => u.Tokens).ToList(), false);
             var expansions = Distinct(senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))).Take(MaxPerUnit).ToList();
             return (unit with { Expansions = expansions }, n);
+        }
+
+        // A Latin word neither the index nor the dictionary knows may be a misspelt dictionary term ("transparancy"):
+        // index typo correction cannot find it when only Thai listings say it.
+        if (units[start] is { IsQuoted: false, Tokens: [{ IsLatinWord: true, IsStopWord: false } token] } single && isIndexed is not null
+            && !isIndexed(token.Stemmed) && dictionary.ClosestLatinKey(token.Stemmed) is { } key)
+        {
+            var expansions = Distinct(dictionary.LatinSenses(key).SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))
+                .Prepend(new Expansion(Words(key, analyzer), null, DictionaryKind.Variant))).Take(MaxPerUnit).ToList();
+            return (single with { Expansions = expansions }, 1);
         }
 
         return (units[start], 1);

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
 
@@ -35,7 +36,10 @@ internal static class SearchExecutor
         var window = (int)Math.Min((long)page * pageSize, MaxWindow);
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
-        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary);
+        var reader = searcher.IndexReader;
+        // A word the index has, or can correct, is searched as typed; only others may be a misspelt dictionary term.
+        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary,
+            stem => reader.DocFreq(new Term(FieldNames.All, stem)) > 0 || TypoCorrector.Corrections(reader, stem).Count > 0);
 
         if (parsed.IsEmpty)
         {
