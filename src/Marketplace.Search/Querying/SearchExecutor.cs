@@ -82,9 +82,31 @@ internal static class SearchExecutor
         {
             FullMatchCount = fullMatches,
             CorrectedQuery = Corrected(request.Query!, builder.BestCorrections),
+            SuggestedQuery = matched.Total == 0 ? Suggested(reader, parsed) : null,
             AlsoSearched = parsed.Units.SelectMany(u => u.Expansions).Select(e => e.Words?.Text).OfType<string>()
                 .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxAlsoSearched).ToList(),
         };
+    }
+
+    /// <summary>
+    /// For an empty result: the query with each Thai word that no listing has replaced by the closest indexed word
+    /// ("โรงพยบาล" → "โรงพยาบาล"); Latin words were already corrected while searching. Null when nothing is close.
+    /// </summary>
+    private static string? Suggested(IndexReader reader, ParsedQuery parsed)
+    {
+        var changed = false;
+        var words = parsed.Units.Select(unit =>
+        {
+            if (unit.IsQuoted || !unit.IsThaiRun || reader.DocFreq(new Term(FieldNames.All, unit.Text)) > 0
+                || TypoCorrector.ThaiCorrections(reader, unit.Text) is not [var (best, _), ..])
+            {
+                return unit.Text;
+            }
+
+            changed = true;
+            return best;
+        }).ToList();
+        return changed ? string.Join(' ', words) : null;
     }
 
     private static string? Corrected(string query, IReadOnlyDictionary<string, string> corrections)
