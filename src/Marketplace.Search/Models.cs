@@ -56,6 +56,9 @@ public sealed record SearchResult(int Total, int Page, int PageSize, IReadOnlyLi
     /// <summary>The query with misspelt words replaced by the words searched instead; null when nothing was corrected.</summary>
     public string? CorrectedQuery { get; init; }
 
+    /// <summary>For an empty result, the query with Thai words no listing has replaced by the closest ones ("did you mean").</summary>
+    public string? SuggestedQuery { get; init; }
+
     /// <summary>Dictionary alternatives also searched (full forms, other spellings, the other language), for "also searched for".</summary>
     public IReadOnlyList<string> AlsoSearched { get; init; } = [];
 }

@@ -21,9 +21,15 @@ public enum DictionaryKind
 
     /// <summary>A province code and the names a person may call it by (TH-50 | เชียงใหม่ | Chiang Mai).</summary>
     Province,
+
+    /// <summary>A sector or NIA category and the names a person may call it by (sector:EdTech | edtech | เทคโนโลยีการศึกษา).</summary>
+    Topic,
 }
 
-/// <summary>One line of a dictionary: two or more terms, equivalent in both directions; for provinces the first is the code.</summary>
+/// <summary>A facet value a query may name: a province, a sector or a category, as the index stores it.</summary>
+internal sealed record FacetValue(string Field, string Value);
+
+/// <summary>One line of a dictionary: two or more terms, equivalent in both directions; for provinces and topics the first is the code.</summary>
 public sealed record DictionaryEntry(DictionaryKind Kind, IReadOnlyList<string> Terms);
 
 /// <summary>
@@ -32,7 +38,8 @@ public sealed record DictionaryEntry(DictionaryKind Kind, IReadOnlyList<string> 
 /// <para>
 /// File format (Dictionaries/*.txt, UTF-8): one entry per line, terms separated by <c>|</c>; blank lines and lines
 /// starting with <c>#</c> are ignored; the file name gives the kind (abbreviations, variants, glossary, provinces).
-/// In provinces.txt the first term is the ISO 3166-2 code.
+/// In provinces.txt the first term is the ISO 3166-2 code; in topics.txt it is <c>sector:</c> and a sector's name
+/// (<c>sector:EdTech</c>) or <c>category:</c> and an NIA category's number (<c>category:3</c>).
 /// </para>
 /// </summary>
 public sealed class SearchDictionary
@@ -41,6 +48,7 @@ public sealed class SearchDictionary
 
     private readonly FrozenDictionary<string, List<Sense>> latin;
     private readonly List<(string Surface, Sense Sense)> thai;
+    private readonly string[] latinWords;
 
     public SearchDictionary(IEnumerable<DictionaryEntry> entries)
     {
@@ -50,13 +58,13 @@ public sealed class SearchDictionary
         thai = [];
         foreach (var entry in Entries)
         {
-            var terms = entry.Kind == DictionaryKind.Province ? entry.Terms.Skip(1).ToList() : entry.Terms.ToList();
-            var province = entry.Kind == DictionaryKind.Province ? entry.Terms[0].Trim() : null;
+            var facet = FacetOf(entry);
+            var terms = HasCode(entry.Kind) ? entry.Terms.Skip(1).ToList() : entry.Terms.ToList();
             foreach (var term in terms.Select(t => t.Trim()).Where(t => t.Length > 0))
             {
                 var others = terms.Select(t => t.Trim()).Where(t => !string.Equals(t, term, StringComparison.OrdinalIgnoreCase))
                     .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-                var sense = new Sense(entry.Kind, term, others, province);
+                var sense = new Sense(entry.Kind, term, others, facet);
                 if (ThaiAnalysis.ContainsThai(term))
                 {
                     thai.Add((Surface(term), sense));
@@ -77,9 +85,11 @@ public sealed class SearchDictionary
             }
         }
 
-        // Longest first, so "กรุงเทพมหานคร" is found before "กรุงเทพ".
-        thai.Sort((a, b) => b.Surface.Length.CompareTo(a.Surface.Length));
+        // Longest first, so "กรุงเทพมหานคร" is found before "กรุงเทพ"; a stable sort keeps file order among equals,
+        // so the same dictionary always yields the same alternatives.
+        thai = [.. thai.OrderByDescending(t => t.Surface.Length)];
         latin = latinKeys.ToFrozenDictionary(StringComparer.Ordinal);
+        latinWords = [.. latin.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal) && k.Length >= 4)];
     }
 
     /// <summary>The dictionaries shipped in this assembly (Dictionaries/*.txt).</summary>
@@ -120,17 +130,63 @@ public sealed class SearchDictionary
         "variants" => DictionaryKind.Variant,
         "glossary" => DictionaryKind.Glossary,
         "provinces" => DictionaryKind.Province,
+        "topics" => DictionaryKind.Topic,
         _ => null,
     };
+
+    /// <summary>Whether an entry of this kind starts with a code (a province, sector or category) rather than a term.</summary>
+    public static bool HasCode(DictionaryKind kind) => kind is DictionaryKind.Province or DictionaryKind.Topic;
+
+    /// <summary>Whether a topic line's first term names a sector or category the way topics.txt writes it.</summary>
+    public static bool IsTopicCode(string code) => TopicFacet(code) is not null;
+
+    private static FacetValue? FacetOf(DictionaryEntry entry) => entry.Kind switch
+    {
+        DictionaryKind.Province => new FacetValue(FieldNames.Province, entry.Terms[0].Trim()),
+        DictionaryKind.Topic => TopicFacet(entry.Terms[0]),
+        _ => null,
+    };
+
+    private static FacetValue? TopicFacet(string code)
+    {
+        var (name, value) = code.Split(':', 2, StringSplitOptions.TrimEntries) is [var n, var v] ? (n, v) : ("", "");
+        return (name.ToLowerInvariant(), value) switch
+        {
+            ("sector", { Length: > 0 }) when value.All(char.IsAsciiLetter) => new FacetValue(FieldNames.Sector, value),
+            ("category", { Length: > 0 }) when value.All(char.IsAsciiDigit) => new FacetValue(FieldNames.Category, value),
+            _ => null,
+        };
+    }
 
     /// <summary>Senses whose Latin term is exactly these words (compared lower-cased and stemmed, as the index compares them).</summary>
     internal IReadOnlyList<Sense> LatinSenses(string key) => latin.TryGetValue(key, out var senses) ? senses : [];
 
-    /// <summary>Thai terms found in a chunk of the query, longest first and not overlapping.</summary>
+    /// <summary>
+    /// The one-word Latin term closest to a word no listing has, within one edit (two from eight letters) and with the
+    /// same first letter, as index typo correction allows; null when none is that close or two are equally close.
+    /// </summary>
+    internal string? ClosestLatinKey(string stem)
+    {
+        if (stem.Length < 5)
+        {
+            return null;
+        }
+
+        var maxEdits = stem.Length >= 8 ? 2 : 1;
+        var best = latinWords.Select(key => (Key: key, Distance: key[0] == stem[0] ? EditDistance.Bounded(stem, key, maxEdits) : maxEdits + 1))
+            .Where(c => c.Distance <= maxEdits).OrderBy(c => c.Distance).Take(2).ToList();
+        return best.Count == 1 || (best.Count == 2 && best[0].Distance < best[1].Distance) ? best[0].Key : null;
+    }
+
+    /// <summary>
+    /// Thai terms found in a chunk of the query, longest first and not overlapping; a term in several entries (a
+    /// variant line and the glossary) yields every one of its senses.
+    /// </summary>
     internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText)
     {
         var text = Surface(unitText);
         var taken = new bool[text.Length];
+        var found = new HashSet<(int, int)>();
         foreach (var (surface, sense) in thai)
         {
             if (surface.Length > text.Length)
@@ -142,9 +198,10 @@ public sealed class SearchDictionary
             var wholeOnly = surface.Length <= 3 || sense.Term.Contains('.');
             if (wholeOnly)
             {
-                if (text == surface && !taken[0])
+                if (text == surface && (!taken.Contains(true) || found.Contains((0, text.Length))))
                 {
                     Array.Fill(taken, true);
+                    found.Add((0, text.Length));
                     yield return (0, text.Length, sense);
                 }
 
@@ -153,9 +210,10 @@ public sealed class SearchDictionary
 
             for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
             {
-                if (!taken.AsSpan(at, surface.Length).Contains(true))
+                if (!taken.AsSpan(at, surface.Length).Contains(true) || found.Contains((at, surface.Length)))
                 {
                     taken.AsSpan(at, surface.Length).Fill(true);
+                    found.Add((at, surface.Length));
                     yield return (at, surface.Length, sense);
                 }
             }
@@ -208,5 +266,5 @@ public sealed class SearchDictionary
     }
 }
 
-/// <summary>One term of an entry and what it may stand for: the entry's other terms, or a province.</summary>
-internal sealed record Sense(DictionaryKind Kind, string Term, IReadOnlyList<string> Others, string? Province);
+/// <summary>One term of an entry and what it may stand for: the entry's other terms, or a province, sector or category.</summary>
+internal sealed record Sense(DictionaryKind Kind, string Term, IReadOnlyList<string> Others, FacetValue? Facet);

@@ -211,7 +211,7 @@ public sealed partial class SolutionIndex : IDisposable
     /// <summary>Listings whose text resembles the given text; sector, category and provinces raise the score.</summary>
     public IReadOnlyList<SimilarSolution> MoreLikeThis(string textTh, string? textEn, string? sector, int? category,
         IReadOnlyList<string> provinces, int max) =>
-        WithSearcher(searcher => SimilarFinder.Find(searcher, analyzer, textTh, textEn, sector, category, provinces, max));
+        WithSearcher(searcher => SimilarFinder.Find(searcher, analyzer, Dictionary, textTh, textEn, sector, category, provinces, max));
 
     private static Term IdTerm(int id) => new(FieldNames.Id, DocumentMapper.IdText(id));
 

@@ -8,7 +8,7 @@ using Marketplace.Search.Analysis;
 if (args.Length > 0 && args[0] == "rank-eval")
 {
     ThaiAnalysis.Warm();
-    RankEval.Run(args.Contains("--misses"));
+    RankEval.Run(args.Contains("--misses"), args.Contains("--thai-only"));
     return;
 }
 

@@ -62,6 +62,65 @@ public sealed class DictionaryTests
     }
 
     [Fact]
+    public void A_province_with_many_names_still_matches_listings_deployed_there_by_any_of_them()
+    {
+        using var index = IndexOf(
+            Listing(1, "ระบบเก็บขยะอัจฉริยะ", provinces: ["TH-10"]),
+            Listing(2, "ระบบเก็บขยะอัจฉริยะ", provinces: ["TH-50"]));
+
+        // Bangkok has eight other names in provinces.txt; the alternative "in TH-10" must survive the per-chunk limit.
+        Assert.Equal([1], index.Search(new SearchRequest("Bangkok")).Ids());
+        Assert.Equal([1], index.Search(new SearchRequest("BKK")).Ids());
+        Assert.Equal(1, index.Search(new SearchRequest("garbage Bangkok")).Ids()[0]);
+    }
+
+    [Fact]
+    public void A_sector_or_category_named_in_the_query_matches_and_raises_listings_filed_under_it()
+    {
+        using var index = IndexOf(
+            Listing(1, "แพลตฟอร์มแบบทดสอบออนไลน์", sector: "GovTech", categories: [1]),
+            Listing(2, "แพลตฟอร์มแบบทดสอบออนไลน์", sector: "EdTech", categories: [2]),
+            Listing(3, "แผนที่ท่องเที่ยว", sector: "CivilTech", categories: [5]));
+
+        Assert.Equal([2], index.Search(new SearchRequest("edtech")).Ids());
+        Assert.Equal([2], index.Search(new SearchRequest("เทคโนโลยีการศึกษา")).Ids());
+        // Listing 3 shares only the vendor's word ทดสอบ, so it may follow; the topic decides the first place.
+        Assert.Equal([2, 1], index.Search(new SearchRequest("แบบทดสอบ edtech")).Ids()[..2]);
+        Assert.Equal([3], index.Search(new SearchRequest("transparency and accountability")).Ids());
+    }
+
+    [Fact]
+    public void A_thai_term_in_two_entries_brings_the_alternatives_of_both()
+    {
+        using var index = IndexOf(Listing(1, "ชำระเงินด้วยคิวอาร์โคด"), Listing(2, "ระบบ", titleEn: "Pay by QR code"), Listing(3, "ตลาดนัดออนไลน์"));
+        index.Dictionary = new SearchDictionary([
+            new DictionaryEntry(DictionaryKind.Glossary, ["คิวอาร์โค้ด", "QR code"]),
+            new DictionaryEntry(DictionaryKind.Variant, ["คิวอาร์โค้ด", "คิวอาร์โคด"]),
+        ]);
+
+        Assert.Equal([1, 2], index.Search(new SearchRequest("คิวอาร์โค้ด")).Ids().Order());
+    }
+
+    [Fact]
+    public void A_misspelt_english_word_no_listing_has_reaches_thai_only_listings_through_the_closest_glossary_term()
+    {
+        using var index = IndexOf(Listing(1, "ระบบเปิดเผยงบประมาณให้โปร่งใส"), Listing(2, "ตลาดนัดออนไลน์"));
+
+        Assert.Equal([1], index.Search(new SearchRequest("transparancy")).Ids());
+        Assert.Equal([1], index.Search(new SearchRequest("transparency")).Ids());
+    }
+
+    [Fact]
+    public void A_topic_line_must_start_with_a_sector_or_category_code()
+    {
+        Assert.True(SearchDictionary.IsTopicCode("sector:EdTech"));
+        Assert.True(SearchDictionary.IsTopicCode("category:3"));
+        Assert.False(SearchDictionary.IsTopicCode("EdTech"));
+        Assert.False(SearchDictionary.IsTopicCode("category:three"));
+        Assert.Equal(9, SearchDictionary.BuiltIn.Entries.Count(e => e.Kind == DictionaryKind.Topic));
+    }
+
+    [Fact]
     public void A_word_with_dots_is_found_whole_and_by_its_parts()
     {
         using var index = IndexOf(Listing(1, "การแพทย์ทางไกลสำหรับ รพ.สต. และตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล"), Listing(2, "ตลาดนัดออนไลน์"));

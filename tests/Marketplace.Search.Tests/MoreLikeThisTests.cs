@@ -33,6 +33,35 @@ public sealed class MoreLikeThisTests
     }
 
     [Fact]
+    public void The_reasons_are_whole_words_as_the_challenge_wrote_them_never_stems_or_pieces_of_a_word()
+    {
+        using var index = IndexOf(
+            Listing(1, "แอปมือถือสำหรับผู้สูงอายุ", titleEn: "Monitoring water quality on mobile phones"),
+            Listing(2, "ตลาดนัดออนไลน์"));
+
+        var reasons = index.MoreLikeThis("แอปมือถือสำหรับผู้สูงอายุ", "monitoring water quality", null, null, [], 5)[0].SharedTerms;
+
+        Assert.Contains("quality", reasons);
+        Assert.Contains("monitoring", reasons);
+        Assert.Contains(reasons, r => r.Contains("มือถือ", StringComparison.Ordinal));
+        Assert.DoesNotContain("qualiti", reasons);
+        Assert.DoesNotContain("ถือ", reasons);
+        Assert.DoesNotContain("มือ", reasons);
+    }
+
+    [Fact]
+    public void An_english_challenge_finds_a_thai_only_listing_through_the_glossary()
+    {
+        using var index = IndexOf(
+            Listing(1, "กล้องตรวจจับการลักลอบทิ้งขยะ"),
+            Listing(2, "ตลาดนัดออนไลน์"));
+
+        var similar = index.MoreLikeThis("We need cameras that catch illegal dumping along rural roads", null, null, null, [], 5);
+
+        Assert.Equal([1], similar.Select(s => s.Id));
+    }
+
+    [Fact]
     public void Empty_text_gives_no_matches()
     {
         using var index = IndexOf(Listing(1, "ระบบ"));

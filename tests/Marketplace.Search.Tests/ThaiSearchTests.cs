@@ -108,4 +108,17 @@ public sealed class ThaiSearchTests
         Assert.Equal(1, result.FullMatchCount);
         Assert.Equal(2, result.Total);
     }
+
+    [Fact]
+    public void An_empty_result_suggests_the_closest_thai_spelling_the_catalogue_has()
+    {
+        using var index = IndexOf(Listing(1, "แอปสำหรับพยาบาลเยี่ยมบ้าน"), Listing(2, "ตลาดนัดออนไลน์"));
+
+        var misspelt = index.Search(new SearchRequest("พยาบาน"));
+
+        Assert.Equal(0, misspelt.Total);
+        Assert.Equal("พยาบาล", misspelt.SuggestedQuery);
+        Assert.Equal([1], index.Search(new SearchRequest(misspelt.SuggestedQuery)).Ids());
+        Assert.Null(index.Search(new SearchRequest("พยาบาล")).SuggestedQuery);
+    }
 }

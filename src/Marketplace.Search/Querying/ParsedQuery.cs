@@ -24,8 +24,8 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
     public IReadOnlyList<Expansion> Expansions { get; init; } = [];
 }
 
-/// <summary>An alternative reading of a query chunk: other words, a province, or both (words plus the province the chunk named).</summary>
-internal sealed record Expansion(QueryUnit? Words, string? Province, DictionaryKind Kind);
+/// <summary>An alternative reading of a query chunk: other words, a facet value (province, sector, category), or both (words plus the facet the chunk named).</summary>
+internal sealed record Expansion(QueryUnit? Words, FacetValue? Facet, DictionaryKind Kind);
 
 /// <summary>
 /// What a person typed, reduced to words and phrases. No operator syntax is interpreted, so no input can make
@@ -60,7 +60,8 @@ internal sealed class ParsedQuery
         .SelectMany(u => u.Expansions.Select(e => e.Words).OfType<QueryUnit>().Prepend(u))
         .Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
 
-    public static ParsedQuery Parse(string? input, Analyzer analyzer, SearchDictionary? dictionary = null)
+    /// <param name="isIndexed">Whether the index holds a stemmed word or can correct it; a Latin word it cannot may be a misspelt dictionary term.</param>
+    public static ParsedQuery Parse(string? input, Analyzer analyzer, SearchDictionary? dictionary = null, Func<string, bool>? isIndexed = null)
     {
         var units = new List<QueryUnit>();
         var tokenBudget = MaxTokens;
@@ -81,7 +82,7 @@ internal sealed class ParsedQuery
             }
         }
 
-        return new ParsedQuery(dictionary is null ? units : QueryExpander.Expand(units, dictionary, analyzer));
+        return new ParsedQuery(dictionary is null ? units : QueryExpander.Expand(units, dictionary, analyzer, isIndexed));
     }
 
     private static string Clean(string? input)

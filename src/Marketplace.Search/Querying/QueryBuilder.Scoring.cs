@@ -23,8 +23,8 @@ internal sealed partial class QueryBuilder
     /// <summary>A dictionary alternative counts for this share of the literal words it stands for.</summary>
     private const float ExpansionWeight = 0.5f;
 
-    /// <summary>A province named in the query raises listings deployed there.</summary>
-    private const float ProvinceBoost = 1f;
+    /// <summary>A province, sector or category named in the query raises listings deployed there or filed under it.</summary>
+    private const float FacetBoost = 1f;
 
     /// <summary>The share of a tag or vendor-name match taken back, so those rank below the description.</summary>
     public const float MetaPenalty = 0.2f;
@@ -90,9 +90,9 @@ internal sealed partial class QueryBuilder
 
     private void AddExpansion(BooleanQuery query, Expansion expansion, HashSet<string> literal)
     {
-        if (expansion.Province is { } province)
+        if (expansion.Facet is { } facet)
         {
-            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(FieldNames.Province, province))), ProvinceBoost), Occur.SHOULD);
+            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(facet.Field, facet.Value))), FacetBoost), Occur.SHOULD);
         }
 
         if (expansion.Words is not { } unit)

@@ -140,7 +140,7 @@ internal sealed partial class QueryBuilder(IndexReader reader)
     }
 
     /// <summary>
-    /// An alternative reading of a chunk: all its words, in the named province when there is one. Alternatives are
+    /// An alternative reading of a chunk: all its words, in the named province, sector or category when there is one. Alternatives are
     /// matched by words only — no typo correction, no bigram phrase — so a query's cost does not grow with its
     /// dictionary matches (bigram phrases over common Thai letters are the costliest clauses there are).
     /// </summary>
@@ -158,13 +158,13 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             words = all;
         }
 
-        if (expansion.Province is not { } province)
+        if (expansion.Facet is not { } facet)
         {
             return words!;
         }
 
-        var inProvince = new TermQuery(new Term(FieldNames.Province, province));
-        return words is null ? inProvince : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { inProvince, Occur.MUST } };
+        var inFacet = new TermQuery(new Term(facet.Field, facet.Value));
+        return words is null ? inFacet : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { inFacet, Occur.MUST } };
     }
 
     private Query MatchWord(QueryToken token)

@@ -7,7 +7,8 @@ namespace Marketplace.Search.Querying;
 /// Attaches dictionary alternatives to the chunks of a query. Latin terms are looked up by whole chunks (one to
 /// four consecutive ones, longest first, compared stemmed: "water quality" = "Water qualities"); Thai terms are
 /// found inside a chunk, since Thai is written without spaces, and the alternative replaces just that part
-/// ("น้ำท่วมกทม." → "น้ำท่วมกรุงเทพมหานคร"). A province name also yields "the rest of the chunk, in that province".
+/// ("น้ำท่วมกทม." → "น้ำท่วมกรุงเทพมหานคร"). A province, sector or category name also yields "the rest of the
+/// chunk, in that province (sector, category)".
 /// </summary>
 internal static class QueryExpander
 {
@@ -16,7 +17,8 @@ internal static class QueryExpander
     private const int MaxPerUnit = 4;
     private const int MaxPerQuery = 12;
 
-    public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer)
+    public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer,
+        Func<string, bool>? isIndexed = null)
     {
         var expanded = new List<QueryUnit>(units.Count);
         for (var i = 0; i < units.Count;)
@@ -36,7 +38,7 @@ internal static class QueryExpander
                 continue;
             }
 
-            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer);
+            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer, isIndexed);
             expanded.Add(merged);
             i += taken;
         }
@@ -50,7 +52,8 @@ internal static class QueryExpander
         }).ToList();
     }
 
-    private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer)
+    private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer,
+        Func<string, bool>? isIndexed)
     {
         for (var n = Math.Min(MaxWindow, units.Count - start); n >= 1; n--)
         {
@@ -67,8 +70,18 @@ internal static class QueryExpander
             }
 
             var unit = n == 1 ? window[0] : new QueryUnit(string.Join(' ', window.Select(u => u.Text)), window.SelectMany(u => u.Tokens).ToList(), false);
-            var expansions = senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer)).Take(MaxPerUnit).ToList();
+            var expansions = Distinct(senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))).Take(MaxPerUnit).ToList();
             return (unit with { Expansions = expansions }, n);
+        }
+
+        // A Latin word neither the index nor the dictionary knows may be a misspelt dictionary term ("transparancy"):
+        // index typo correction cannot find it when only Thai listings say it.
+        if (units[start] is { IsQuoted: false, Tokens: [{ IsLatinWord: true, IsStopWord: false } token] } single && isIndexed is not null
+            && !isIndexed(token.Stemmed) && dictionary.ClosestLatinKey(token.Stemmed) is { } key)
+        {
+            var expansions = Distinct(dictionary.LatinSenses(key).SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))
+                .Prepend(new Expansion(Words(key, analyzer), null, DictionaryKind.Variant))).Take(MaxPerUnit).ToList();
+            return (single with { Expansions = expansions }, 1);
         }
 
         return (units[start], 1);
@@ -77,26 +90,34 @@ internal static class QueryExpander
     private static List<Expansion> ThaiExpansions(QueryUnit unit, SearchDictionary dictionary, Analyzer analyzer)
     {
         var text = SearchDictionary.Surface(unit.Text);
-        return dictionary.ThaiSenses(unit.Text)
-            .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer))
+        return Distinct(dictionary.ThaiSenses(unit.Text)
+                .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer)))
             .Take(MaxPerUnit)
             .ToList();
     }
 
-    /// <summary>The chunk with the found term replaced by each of its equivalents; for a province, also the rest of the chunk there.</summary>
+    /// <summary>A term in two entries (a variant list and the glossary) must not spend two of a chunk's few alternatives.</summary>
+    private static IEnumerable<Expansion> Distinct(IEnumerable<Expansion> expansions) =>
+        expansions.DistinctBy(e => (e.Facet, Words: e.Words is { } words ? string.Join(' ', words.Tokens.Select(t => t.Stemmed)) : null));
+
+    /// <summary>
+    /// For a province, sector or category, first the rest of the chunk there (a province may have many names, and
+    /// the per-chunk limit must not cut the one alternative that says where); then the chunk with the found term
+    /// replaced by each of its equivalents.
+    /// </summary>
     private static IEnumerable<Expansion> Alternatives(Sense sense, string before, string after, Analyzer analyzer)
     {
+        if (sense.Facet is { } facet)
+        {
+            yield return new Expansion(Words(before + " " + after, analyzer), facet, sense.Kind);
+        }
+
         foreach (var other in sense.Others)
         {
             if (Words(before + (ThaiAnalysis.ContainsThai(other) ? other : $" {other} ") + after, analyzer) is { } words)
             {
                 yield return new Expansion(words, null, sense.Kind);
             }
-        }
-
-        if (sense.Province is { } province)
-        {
-            yield return new Expansion(Words(before + " " + after, analyzer), province, sense.Kind);
         }
     }
 

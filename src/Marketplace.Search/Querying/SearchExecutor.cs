@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Marketplace.Search.Indexing;
 
@@ -35,7 +36,10 @@ internal static class SearchExecutor
         var window = (int)Math.Min((long)page * pageSize, MaxWindow);
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
-        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary);
+        var reader = searcher.IndexReader;
+        // A word the index has, or can correct, is searched as typed; only others may be a misspelt dictionary term.
+        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary,
+            stem => reader.DocFreq(new Term(FieldNames.All, stem)) > 0 || TypoCorrector.Corrections(reader, stem).Count > 0);
 
         if (parsed.IsEmpty)
         {
@@ -78,9 +82,31 @@ internal static class SearchExecutor
         {
             FullMatchCount = fullMatches,
             CorrectedQuery = Corrected(request.Query!, builder.BestCorrections),
+            SuggestedQuery = matched.Total == 0 ? Suggested(reader, parsed) : null,
             AlsoSearched = parsed.Units.SelectMany(u => u.Expansions).Select(e => e.Words?.Text).OfType<string>()
                 .Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxAlsoSearched).ToList(),
         };
+    }
+
+    /// <summary>
+    /// For an empty result: the query with each Thai word that no listing has replaced by the closest indexed word
+    /// ("โรงพยบาล" → "โรงพยาบาล"); Latin words were already corrected while searching. Null when nothing is close.
+    /// </summary>
+    private static string? Suggested(IndexReader reader, ParsedQuery parsed)
+    {
+        var changed = false;
+        var words = parsed.Units.Select(unit =>
+        {
+            if (unit.IsQuoted || !unit.IsThaiRun || reader.DocFreq(new Term(FieldNames.All, unit.Text)) > 0
+                || TypoCorrector.ThaiCorrections(reader, unit.Text) is not [var (best, _), ..])
+            {
+                return unit.Text;
+            }
+
+            changed = true;
+            return best;
+        }).ToList();
+        return changed ? string.Join(' ', words) : null;
     }
 
     private static string? Corrected(string query, IReadOnlyDictionary<string, string> corrections)

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Util;
+using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -29,7 +30,17 @@ internal static class TypoCorrector
     private const int MaxCorrections = 3;
     private const int MaxScannedTerms = 20_000;
 
-    public static IReadOnlyList<(string Word, float Similarity)> Corrections(IndexReader reader, string word)
+    /// <summary>
+    /// Indexed Thai words within one edit (two from seven letters) of a Thai word, same first letter: the spellings
+    /// an empty result suggests. Slower than the Latin case (Thai terms are decoded), so only for empty results.
+    /// </summary>
+    public static IReadOnlyList<(string Word, float Similarity)> ThaiCorrections(IndexReader reader, string word) =>
+        Scan(reader, word, thai: true);
+
+    public static IReadOnlyList<(string Word, float Similarity)> Corrections(IndexReader reader, string word) =>
+        Scan(reader, word, thai: false);
+
+    private static IReadOnlyList<(string Word, float Similarity)> Scan(IndexReader reader, string word, bool thai)
     {
         var terms = MultiFields.GetTerms(reader, FieldNames.All);
         if (terms is null || word.Length < 2)
@@ -56,9 +67,9 @@ internal static class TypoCorrector
             }
 
             // Latin words are ASCII, so the byte length is the letter count: skip impossible lengths undecoded.
-            if (Math.Abs(term.Length - word.Length) <= maxEdits && IsLatinWord(term))
+            var candidate = thai ? term.Utf8ToString() : Math.Abs(term.Length - word.Length) <= maxEdits && IsLatinWord(term) ? term.Utf8ToString() : null;
+            if (candidate is not null && (!thai || ThaiAnalysis.IsAllThai(candidate)))
             {
-                var candidate = term.Utf8ToString();
                 var distance = EditDistance.Bounded(word, candidate, maxEdits);
                 if (distance > 0 && distance <= maxEdits)
                 {

@@ -72,6 +72,24 @@ public sealed class MatchingTests(SliceFixture app, ITestOutputHelper output) : 
     }
 
     [Fact]
+    public async Task The_reasons_are_in_the_page_language_when_the_challenge_has_words_in_it()
+    {
+        var challenge = (await app.QueryDbAsync(db => db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Published).ToListAsync()))
+            .First(c => c.Content.TitleEn is not null);
+
+        IReadOnlyList<string> english, thai;
+        using (new EnglishCulture())
+            english = (await MatchAsync(challenge)).First().SharedTerms;
+        using (new ThaiCulture())
+            thai = (await MatchAsync(challenge)).First().SharedTerms;
+
+        Assert.NotEmpty(english);
+        Assert.DoesNotContain(english, t => t.Any(c => c is >= '\u0E00' and <= '\u0E7F'));
+        Assert.NotEmpty(thai);
+        Assert.All(thai, t => Assert.Contains(t, c => c is >= '\u0E00' and <= '\u0E7F'));
+    }
+
+    [Fact]
     public async Task A_Thai_only_challenge_matches_a_Thai_only_listing()
     {
         var thaiOnly = (await app.QueryDbAsync(db => db.Listings.AsNoTracking().Include(l => l.Vendor).Where(l => l.Visibility == Visibility.Published).ToListAsync()))

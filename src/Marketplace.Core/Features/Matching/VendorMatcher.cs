@@ -1,3 +1,4 @@
+using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Domain.Challenges;
@@ -52,11 +53,18 @@ public sealed class VendorMatcher(SearchIndexHost search, MarketplaceDbContext d
         (await db.SavedAlerts.AsNoTracking().ToListAsync(ct)).Where(a => a.Matches(challenge.Content)).Select(a => a.VendorId).Distinct().ToList();
 
     /// <summary>
-    /// Single Thai syllables and two-letter fragments ("ก", "ถือ" out of มือถือ) match but explain nothing to a
-    /// buyer, so the reasons keep the longer shared words, longest first.
+    /// The index gives whole words as the challenge wrote them, most telling first. Single Thai syllables and
+    /// two-letter words ("ก", "ถือ") match but explain nothing to a buyer, so the reasons keep longer ones, in the
+    /// page's language when the challenge has words in it (an English page lists English words), longest first.
     /// </summary>
-    private static IReadOnlyList<string> Meaningful(IReadOnlyList<string> terms) =>
-        terms.Where(t => t.Length >= 4).OrderByDescending(t => t.Length).Take(8).ToList();
+    private static IReadOnlyList<string> Meaningful(IReadOnlyList<string> terms)
+    {
+        var words = terms.Where(t => t.Length >= 4).ToList();
+        var inLanguage = words.Where(t => IsThai(t) == Bi.IsThai).ToList();
+        return (inLanguage.Count > 0 ? inLanguage : words).Take(8).OrderByDescending(t => t.Length).ToList();
+    }
+
+    private static bool IsThai(string word) => word.Any(c => c is >= '\u0E00' and <= '\u0E7F');
 
     /// <summary>Working solutions are safer buys: production counts a fifth more than an idea, a pilot a tenth.</summary>
     private static double MaturityFactor(Maturity maturity) => maturity switch

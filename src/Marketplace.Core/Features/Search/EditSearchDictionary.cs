@@ -44,6 +44,10 @@ public static class EditSearchDictionary
             RuleFor(x => x.Terms).Must(t => TermsOf(t).FirstOrDefault() is { } code && System.Text.RegularExpressions.Regex.IsMatch(code, "^TH-[0-9]{2}$"))
                 .When(x => x.Kind == DictionaryKind.Province)
                 .WithMessage(_ => Bi.T("บรรทัดจังหวัดต้องขึ้นต้นด้วยรหัสจังหวัด เช่น TH-50", "A province line starts with the province code, for example TH-50"));
+            RuleFor(x => x.Terms).Must(t => TermsOf(t).FirstOrDefault() is { } code && SearchDictionary.IsTopicCode(code))
+                .When(x => x.Kind == DictionaryKind.Topic)
+                .WithMessage(_ => Bi.T("บรรทัดกลุ่มหรือประเภทต้องขึ้นต้นด้วยรหัส เช่น sector:EdTech หรือ category:3",
+                    "A sector or category line starts with its code, for example sector:EdTech or category:3"));
         }
     }
 

@@ -26,6 +26,9 @@ public static class SearchSolutions
         /// <summary>Full forms, other spellings and other-language terms the dictionaries added to the search.</summary>
         public IReadOnlyList<string> AlsoSearched { get; init; } = [];
 
+        /// <summary>For an empty result, a spelling of the query that the catalogue has ("did you mean").</summary>
+        public string? SuggestedQuery { get; init; }
+
         /// <summary>How many results match every word; those after it match some.</summary>
         public int FullMatchCount { get; init; }
     }
@@ -67,6 +70,7 @@ public static class SearchSolutions
                 CorrectedQuery = found.CorrectedQuery,
                 AlsoSearched = found.AlsoSearched,
                 FullMatchCount = found.FullMatchCount,
+                SuggestedQuery = found.SuggestedQuery,
             };
         }
     }

@@ -26,6 +26,7 @@ public sealed class SearchDictionaryModel(IMediator mediator) : MediatorPage(med
         DictionaryKind.Abbreviation => Bi.T("คำย่อ", "Abbreviation"),
         DictionaryKind.Variant => Bi.T("การสะกดแบบอื่น", "Spelling variant"),
         DictionaryKind.Glossary => Bi.T("ไทย–อังกฤษ", "Thai–English"),
+        DictionaryKind.Topic => Bi.T("ชื่อกลุ่มและประเภทนวัตกรรม", "Sector and category names"),
         _ => Bi.T("ชื่อจังหวัด", "Province names"),
     };
 
