@@ -10,55 +10,55 @@ public static class Labels
 {
     public static string Maturity(Maturity m) => m switch
     {
-        Core.Domain.Catalogue.Maturity.Idea => Bi.T("แนวคิด", "Idea"),
-        Core.Domain.Catalogue.Maturity.Prototype => Bi.T("ต้นแบบ", "Prototype"),
-        Core.Domain.Catalogue.Maturity.Pilot => Bi.T("นำร่อง", "Pilot"),
-        _ => Bi.T("ใช้งานจริง", "In production"),
+        Core.Domain.Catalogue.Maturity.Idea => Texts.Get("Infrastructure.Labels.Idea"),
+        Core.Domain.Catalogue.Maturity.Prototype => Texts.Get("Infrastructure.Labels.Prototype"),
+        Core.Domain.Catalogue.Maturity.Pilot => Texts.Get("Infrastructure.Labels.Pilot"),
+        _ => Texts.Get("Infrastructure.Labels.InProduction"),
     };
 
     public static string Pricing(PricingModel p) => p switch
     {
-        PricingModel.Free => Bi.T("ฟรี", "Free"),
-        PricingModel.OneOff => Bi.T("จ่ายครั้งเดียว", "One-off"),
-        PricingModel.Subscription => Bi.T("สมัครสมาชิกรายปี/เดือน", "Subscription"),
-        _ => Bi.T("ขอใบเสนอราคา", "On quotation"),
+        PricingModel.Free => Texts.Get("Infrastructure.Labels.Free"),
+        PricingModel.OneOff => Texts.Get("Infrastructure.Labels.OneOff"),
+        PricingModel.Subscription => Texts.Get("Infrastructure.Labels.Subscription"),
+        _ => Texts.Get("Infrastructure.Labels.OnQuotation"),
     };
 
     public static string Review(ReviewState r) => r switch
     {
-        ReviewState.Draft => Bi.T("ฉบับร่าง", "Draft"),
-        ReviewState.Submitted => Bi.T("รอตรวจ", "Waiting for review"),
-        ReviewState.ChangesRequested => Bi.T("ขอให้แก้ไข", "Changes requested"),
-        ReviewState.Rejected => Bi.T("ไม่ผ่าน", "Rejected"),
-        _ => Bi.T("อนุมัติแล้ว", "Approved"),
+        ReviewState.Draft => Texts.Get("Infrastructure.Labels.Draft"),
+        ReviewState.Submitted => Texts.Get("Infrastructure.Labels.WaitingForReview"),
+        ReviewState.ChangesRequested => Texts.Get("Infrastructure.Labels.ChangesRequested"),
+        ReviewState.Rejected => Texts.Get("Infrastructure.Labels.Rejected"),
+        _ => Texts.Get("Infrastructure.Labels.Approved"),
     };
 
     public static string Visibility(Visibility v) => v switch
     {
-        Core.Domain.Catalogue.Visibility.Published => Bi.T("เผยแพร่อยู่", "Public"),
-        Core.Domain.Catalogue.Visibility.Withdrawn => Bi.T("ถอนแล้ว", "Withdrawn"),
-        Core.Domain.Catalogue.Visibility.Unpublished => Bi.T("ถูกยกเลิกการเผยแพร่", "Unpublished by NIA"),
-        _ => Bi.T("ยังไม่เผยแพร่", "Not public"),
+        Core.Domain.Catalogue.Visibility.Published => Texts.Get("Infrastructure.Labels.Public"),
+        Core.Domain.Catalogue.Visibility.Withdrawn => Texts.Get("Infrastructure.Labels.Withdrawn"),
+        Core.Domain.Catalogue.Visibility.Unpublished => Texts.Get("Infrastructure.Labels.UnpublishedByNIA"),
+        _ => Texts.Get("Infrastructure.Labels.NotPublic"),
     };
 
     public static string Challenge(ChallengeState s) => s switch
     {
-        ChallengeState.Draft => Bi.T("ฉบับร่าง", "Draft"),
-        ChallengeState.Submitted => Bi.T("รอ NIA ตรวจ", "Waiting for NIA's review"),
-        ChallengeState.Published => Bi.T("เปิดรับข้อเสนอ", "Open for proposals"),
-        ChallengeState.Closed => Bi.T("ปิดรับข้อเสนอแล้ว", "Closed for proposals"),
-        ChallengeState.Evaluating => Bi.T("กำลังประเมิน", "Under evaluation"),
-        ChallengeState.Awarded => Bi.T("ประกาศผลแล้ว", "Awarded"),
-        _ => Bi.T("ยกเลิกแล้ว", "Cancelled"),
+        ChallengeState.Draft => Texts.Get("Infrastructure.Labels.Draft"),
+        ChallengeState.Submitted => Texts.Get("Infrastructure.Labels.WaitingForNIASReview"),
+        ChallengeState.Published => Texts.Get("Infrastructure.Labels.OpenForProposals"),
+        ChallengeState.Closed => Texts.Get("Infrastructure.Labels.ClosedForProposals"),
+        ChallengeState.Evaluating => Texts.Get("Infrastructure.Labels.UnderEvaluation"),
+        ChallengeState.Awarded => Texts.Get("Infrastructure.Labels.Awarded"),
+        _ => Texts.Get("Infrastructure.Labels.Cancelled"),
     };
 
     public static string Proposal(ProposalState s) => s switch
     {
-        ProposalState.Submitted => Bi.T("ยื่นแล้ว", "Sent"),
-        ProposalState.Withdrawn => Bi.T("ถอนแล้ว", "Withdrawn"),
-        ProposalState.Shortlisted => Bi.T("ผ่านเข้ารอบ", "Shortlisted"),
-        ProposalState.Awarded => Bi.T("ได้รับงาน", "Awarded"),
-        _ => Bi.T("ไม่ได้รับเลือก", "Not selected"),
+        ProposalState.Submitted => Texts.Get("Infrastructure.Labels.Sent"),
+        ProposalState.Withdrawn => Texts.Get("Infrastructure.Labels.Withdrawn"),
+        ProposalState.Shortlisted => Texts.Get("Infrastructure.Labels.Shortlisted"),
+        ProposalState.Awarded => Texts.Get("Infrastructure.Labels.Awarded2"),
+        _ => Texts.Get("Infrastructure.Labels.NotSelected"),
     };
 
     public static string Category(int number) => NiaCategory.ByNumber(number) is { } c ? Bi.Pick(c.NameTh, c.NameEn) : "";

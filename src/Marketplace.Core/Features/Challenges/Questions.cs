@@ -22,13 +22,13 @@ public static class Questions
     public sealed class AskValidator : AbstractValidator<Ask>
     {
         public AskValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000)
-            .WithMessage(_ => Bi.T("เขียนคำถาม (ไม่เกิน 2,000 ตัวอักษร)", "Write your question (2,000 characters at most)"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.Questions.WriteYourQuestionCharactersAtMost"));
     }
 
     public sealed class AnswerValidator : AbstractValidator<Answer>
     {
         public AnswerValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(4000)
-            .WithMessage(_ => Bi.T("เขียนคำตอบ (ไม่เกิน 4,000 ตัวอักษร)", "Write the answer (4,000 characters at most)"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.Questions.WriteTheAnswerCharactersAtMost"));
     }
 
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier, DocumentScreening screening)
@@ -38,7 +38,7 @@ public static class Questions
         {
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
             var vendorId = await db.OrganisationIdOf(user, cancellationToken)
-                ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+                ?? throw new ForbiddenException(Texts.Get("Features.Challenges.Questions.ThisAccountDoesNotBelongTo"));
             var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
             await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
@@ -51,7 +51,7 @@ public static class Questions
         public async Task<Unit> Handle(Answer request, CancellationToken cancellationToken)
         {
             var question = await db.ChallengeQuestions.SingleOrDefaultAsync(q => q.Id == request.QuestionId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.Questions.ThisQuestionDoesNotExist"));
             var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
             challenge.Answer(question, request.Text!, clock.Now);
             if (request.Attachment is { Bytes.Length: > 0 } upload)

@@ -24,9 +24,9 @@ public static class DecideOrganisation
         public Validator()
         {
             RuleFor(x => x.Reason).NotEmpty().When(x => !x.Verify)
-                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้สมัครจะเห็นข้อความนี้", "Give the reason for rejecting: the applicant will see it"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.GiveTheReasonForRejectingThe"));
             RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.TheReasonMustBeCharactersOr"));
         }
     }
 
@@ -35,7 +35,7 @@ public static class DecideOrganisation
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.DecideOrganisation.ThisOrganisationDoesNotExist"));
             if (request.Verify)
                 organisation.Verify(clock.Now);
             else

@@ -23,7 +23,7 @@ public static class ReviewListing
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var listing = await db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.ReviewListing.ThisListingDoesNotExist"));
             var checklist = await mediator.Send(new SubmitListing.Checklist(listing.Id), cancellationToken);
             return new Result(listing.Id, listing.Slug, listing.Draft.TitleTh, listing.Vendor!.NameTh, listing.Vendor.NameEn,
                 listing.Vendor.Verification == VerificationState.Verified, listing.Review, listing.Visibility, listing.Live is not null,
