@@ -22,7 +22,7 @@ var connectionString = builder.Configuration.GetConnectionString("Marketplace")
 builder.Services.AddMarketplaceCore(connectionString);
 builder.Services.AddMarketplaceSearch(Path.Combine(dataFolder, "search-index"));
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddLocalization();
+builder.Services.AddMarketplaceLocalisation();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
 builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
 builder.Services.AddHostedService<OutboxDispatcher>();
