@@ -86,6 +86,28 @@ public sealed partial class LocalisationTests(MarketplaceFactory factory) : ICla
         Assert.Empty(pages.Select(p => p.Page).Distinct().Except(reached).Except(NotWalked));
     }
 
+    [Theory]
+    [InlineData("th-TH", "ระยะเวลาดำเนินงาน (วัน)")]
+    [InlineData("en-US", "Timeline (days)")]
+    public async Task A_number_field_given_1e9_says_so_by_the_field_label_in_the_page_language(string culture, string label)
+    {
+        using var vendor = Visitor.For(factory);
+        await vendor.SignInAsync("vendor@demo.govtech.example");
+        (await vendor.Http.PostAsync($"/language?culture={culture}&returnUrl=%2F", null)).Dispose();
+        const string url = "/challenges/dga-single-form-permits/proposal";
+
+        using var response = await vendor.PostFormAsync(url, new Dictionary<string, string>
+        {
+            ["Input.Approach"] = "แนวทางทดสอบ", ["Input.PriceBaht"] = "100000", ["Input.TimelineDays"] = "1e9",
+        }, $"{url}?handler=Send");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"'1e9'", html);
+        Assert.Contains(label, html[html.IndexOf("'1e9'", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("is not valid for TimelineDays", html);
+    }
+
     private static HashSet<string> ResourceKeys() =>
         XDocument.Load(Path.Combine(MarketplaceFactory.RepositoryRoot, "src", "Marketplace.Core", "Localisation", "SharedText.resx"))
             .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
