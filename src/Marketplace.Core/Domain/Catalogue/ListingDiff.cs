@@ -37,7 +37,7 @@ public static class ListingDiff
         Add("Website", Texts.Get("Domain.Catalogue.ListingDiff.Website"), c => c.Website);
         Add("DemoUrl", Texts.Get("Domain.Catalogue.ListingDiff.Demo"), c => c.DemoUrl);
         Add("InnovationListNumber", Texts.Get("Domain.Catalogue.ListingDiff.Certifications"), c => string.Join("; ", c.Certifications.Select(x =>
-            $"{x.Kind} {x.Number}" + (x.Expires is { } d ? " → " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""))));
+            $"{x.Kind} {x.Number}" + (x.Expires is { } d ? " → " + Dates.Day(d) : ""))));
         Add("PersonalData", Texts.Get("Domain.Catalogue.ListingDiff.DataHandling"), c =>
             $"personal: {c.DataHandling.PersonalData}, health: {c.DataHandling.HealthData}, stored in {c.DataHandling.StorageLocation}");
         Add("Packages", Texts.Get("Domain.Catalogue.ListingDiff.PilotPackages"), c => string.Join("\n", c.PilotPackages.Select(p =>

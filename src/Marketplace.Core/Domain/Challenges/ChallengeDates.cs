@@ -41,14 +41,14 @@ public static class ChallengeDates
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
             return new(null, null, Texts.Get("Domain.Challenges.ChallengeDates.ThisDateDoesNotExistCheck"));
         var date = new DateOnly(year, month, day);
-        var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var iso = Dates.Iso(date);
         return new(date, buddhist
             ? Texts.Get("Domain.Challenges.ChallengeDates.TheYearWasReadAsA", typedYear, iso, year)
             : null, null);
     }
 
-    /// <summary>Deadlines are the end of the chosen day in Thailand (UTC+7).</summary>
-    public static DateTimeOffset EndOfThaiDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(7));
+    /// <summary>Deadlines are the end of the chosen day in Thailand.</summary>
+    public static DateTimeOffset EndOfThaiDay(DateOnly day) => Dates.EndOfThaiDay(day);
 
-    public static DateOnly ThaiDay(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public static DateOnly ThaiDay(DateTimeOffset moment) => Dates.ThaiDay(moment);
 }

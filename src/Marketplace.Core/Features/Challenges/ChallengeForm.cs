@@ -59,8 +59,8 @@ public sealed class ChallengeForm
         ContactEmail = ContactEmail!.Trim(),
     };
 
-    /// <summary>Deadlines are the end of the chosen day in Thailand (UTC+7).</summary>
-    public static DateTimeOffset EndOfThaiDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(7));
+    /// <summary>Deadlines are the end of the chosen day in Thailand.</summary>
+    public static DateTimeOffset EndOfThaiDay(DateOnly day) => Dates.EndOfThaiDay(day);
 
     public static ChallengeForm From(Challenge c)
     {
@@ -77,8 +77,8 @@ public sealed class ChallengeForm
             Provinces = c.Content.Provinces.ToList(),
             BudgetMinBaht = Money.ToBahtInput(c.Content.BudgetMinSatang),
             BudgetMaxBaht = Money.ToBahtInput(c.Content.BudgetMaxSatang),
-            QuestionsDeadline = DateOnly.FromDateTime(c.QuestionsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
-            ProposalsDeadline = DateOnly.FromDateTime(c.ProposalsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
+            QuestionsDeadline = Dates.ThaiDay(c.QuestionsDeadline),
+            ProposalsDeadline = Dates.ThaiDay(c.ProposalsDeadline),
             Criteria = c.Content.Criteria.Select(x => new CriterionRow { NameTh = x.NameTh, NameEn = x.NameEn, Weight = x.Weight }).ToList(),
             VerifiedOnly = c.Content.Eligibility.VerifiedOnly,
             RequireInnovationList = c.Content.Eligibility.RequiredCertification is not null,
