@@ -1,3 +1,4 @@
+using Marketplace.Web.Infrastructure;
 using Marketplace.Core.Common;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
@@ -56,7 +57,7 @@ public static class TransparencyApi
         });
     }
 
-    private static string SiteUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string SiteUrl(HttpContext http) => SiteAddress.Of(http.Request);
 }
 
 /// <summary>page and pageSize as the open-data endpoints accept them; each problem names its parameter.</summary>

@@ -41,8 +41,15 @@ public static class Questions
                 ?? throw new ForbiddenException(Texts.Get("Features.Challenges.Questions.ThisAccountDoesNotBelongTo"));
             var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
-            await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
-                question.Text, question.Text), $"/challenges/{challenge.Slug}", cancellationToken);
+            var message = new BilingualMessage(Texts.In(Dates.Thai, "Mail.NewQuestion.Subject"), Texts.In(Dates.English, "Mail.NewQuestion.Subject"),
+                question.Text, question.Text);
+            await notifier.NotifyOrganisationAsync(challenge.AgencyId, message, $"/challenges/{challenge.Slug}", cancellationToken);
+            // The person the challenge names as its contact hears every question, member or not (a member who has
+            // confirmed the address already heard it above).
+            var contact = challenge.Content.ContactEmail.Trim();
+            if (contact.Length > 0 && !await db.Users.AnyAsync(u => u.OrganisationId == challenge.AgencyId && u.EmailConfirmed
+                    && u.NormalizedEmail == contact.ToUpperInvariant(), cancellationToken))
+                notifier.EmailAddress(contact, message, $"/challenges/{challenge.Slug}");
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Asked a question on challenge {challenge.Id}");
             return Unit.Value;

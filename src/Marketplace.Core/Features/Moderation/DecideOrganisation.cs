@@ -30,7 +30,7 @@ public static class DecideOrganisation
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit) : IRequestHandler<Command, Unit>
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit, Messaging.Notifier notifier) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -40,11 +40,22 @@ public static class DecideOrganisation
                 organisation.Verify(clock.Now);
             else
                 organisation.Reject(request.Reason!, clock.Now);
+            await notifier.NotifyOrganisationAsync(organisation.Id, Message(organisation, request.Verify), "/organisations/edit", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Organisation), () => organisation.Id, request.Verify
                 ? $"Verified '{organisation.NameEn}'"
                 : $"Rejected '{organisation.NameEn}': {organisation.RejectionReason}");
             return Unit.Value;
+        }
+
+        /// <summary>The organisation's people learn the decision, and a rejection's reason, in their own language.</summary>
+        private static Messaging.BilingualMessage Message(Organisation organisation, bool verified)
+        {
+            string In(System.Globalization.CultureInfo culture, string key) =>
+                Texts.In(culture, key, culture == Dates.Thai ? organisation.NameTh : organisation.NameEn, organisation.RejectionReason);
+            var subject = verified ? "Mail.OrganisationVerified.Subject" : "Mail.OrganisationRejected.Subject";
+            var body = verified ? "Mail.OrganisationVerified.Body" : "Mail.OrganisationRejected.Body";
+            return new(In(Dates.Thai, subject), In(Dates.English, subject), In(Dates.Thai, body), In(Dates.English, body));
         }
     }
 }
