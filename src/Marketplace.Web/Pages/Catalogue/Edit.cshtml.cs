@@ -33,7 +33,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
         if (LogoFile is { Length: > 0 })
         {
             if (LogoFile.Length > ListingLogo.MaxBytes)
-                ModelState.AddModelError("Input.Logo", ListingLogo.Inspect(new byte[ListingLogo.MaxBytes + 1]).Problem!);
+                ModelState.AddModelError("Input.Logo", ListingLogo.TooLarge(LogoFile.Length));
             else
             {
                 using var buffer = new MemoryStream();
