@@ -1,9 +1,8 @@
-using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Domain.Challenges;
 
-namespace Marketplace.Web.Infrastructure;
+namespace Marketplace.Core.Common;
 
 /// <summary>The words a person reads for each state and choice, in their language.</summary>
 public static class Labels
@@ -62,4 +61,14 @@ public static class Labels
     };
 
     public static string Category(int number) => NiaCategory.ByNumber(number) is { } c ? Bi.Pick(c.NameTh, c.NameEn) : "";
+
+    public static string Sector(Sector s) => Texts.Get("Labels.Sector." + s);
+
+    public static string YesNo(bool value) => Texts.Get(value ? "Common.Yes" : "Common.No");
+
+    /// <summary>"90 วัน" / "90 days"; "1 day".</summary>
+    public static string Days(double days) => Texts.Get(Math.Abs(days - 1) < 0.05 ? "Labels.OneDay" : "Labels.Days", days);
+
+    /// <summary>A duration in words: days from a day up, otherwise hours.</summary>
+    public static string Duration(TimeSpan t) => t.TotalHours >= 24 ? Days(Math.Round(t.TotalDays, 1)) : Texts.Get("Labels.Hours", Math.Round(t.TotalHours, 1));
 }
