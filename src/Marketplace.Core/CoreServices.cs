@@ -27,6 +27,7 @@ public static class CoreServices
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();
         services.AddMarketplaceAccounts();
+        Localisation.FieldLabels.UseForValidationMessages();
 
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();

@@ -23,8 +23,9 @@ var connectionString = builder.Configuration.GetConnectionString("Marketplace")
 builder.Services.AddMarketplaceCore(connectionString, DatabaseProviders.Parse(builder.Configuration["Marketplace:Database:Provider"]));
 builder.Services.AddMarketplaceSearch(settings.IndexFolder(contentRoot, dataFolder));
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddMarketplaceLocalisation();
 builder.Services.AddScoped<ICurrentUser, WebCurrentUser>();
-builder.Services.AddSingleton<IEmailSender>(new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup")));
+builder.Services.AddSingleton<IEmailSender>(sp => new PickupFolderEmailSender(Path.Combine(dataFolder, "mail-pickup"), sp.GetRequiredService<IClock>()));
 builder.Services.AddHostedService<OutboxDispatcher>();
 builder.Services.AddHostedService<ChallengeDeadlines>();
 builder.Services.AddDocumentScanning(builder.Configuration.GetSection("Marketplace:ClamAV").Get<ClamAvSettings>() ?? new ClamAvSettings());

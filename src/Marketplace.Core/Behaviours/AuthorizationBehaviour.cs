@@ -21,9 +21,9 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser use
         try
         {
             if ((RoleRule is not null || SignInRule) && user.UserId is null)
-                throw new ForbiddenException(Bi.T("ต้องเข้าสู่ระบบก่อน", "You need to sign in first"));
+                throw new ForbiddenException(Texts.Get("Behaviours.AuthorizationBehaviour.YouNeedToSignInFirst"));
             if (RoleRule is not null && !RoleRule.Roles.Any(user.IsInRole))
-                throw new ForbiddenException(Bi.T("บัญชีของคุณไม่มีสิทธิ์ทำรายการนี้", "Your account is not allowed to do this"));
+                throw new ForbiddenException(Texts.Get("Behaviours.AuthorizationBehaviour.YourAccountIsNotAllowedTo"));
             return await next();
         }
         catch (ForbiddenException refused)

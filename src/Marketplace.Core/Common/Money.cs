@@ -23,6 +23,6 @@ public static class Money
     public static string Format(long satang)
     {
         var amount = (satang / 100m).ToString(satang % 100 == 0 ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
-        return Bi.T($"{amount} บาท", $"THB {amount}");
+        return Texts.Get("Common.Money.THB", amount);
     }
 }

@@ -7,29 +7,29 @@ namespace Marketplace.Core.Data;
 public sealed class BilingualIdentityErrors : IdentityErrorDescriber
 {
     public override IdentityError DuplicateEmail(string email) => new()
-    { Code = nameof(DuplicateEmail), Description = Bi.T($"มีบัญชีที่ใช้อีเมล {email} อยู่แล้ว ให้เข้าสู่ระบบแทน", $"An account with {email} already exists: sign in instead") };
+    { Code = nameof(DuplicateEmail), Description = Texts.Get("Data.BilingualIdentityErrors.AnAccountWithAlreadyExistsSign", email) };
 
     public override IdentityError DuplicateUserName(string userName) => new()
-    { Code = nameof(DuplicateUserName), Description = Bi.T($"มีบัญชีที่ใช้อีเมล {userName} อยู่แล้ว ให้เข้าสู่ระบบแทน", $"An account with {userName} already exists: sign in instead") };
+    { Code = nameof(DuplicateUserName), Description = Texts.Get("Data.BilingualIdentityErrors.AnAccountWithAlreadyExistsSign", userName) };
 
     public override IdentityError InvalidEmail(string? email) => new()
-    { Code = nameof(InvalidEmail), Description = Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com") };
+    { Code = nameof(InvalidEmail), Description = Texts.Get("Data.BilingualIdentityErrors.EnterAnEMailAddressLike") };
 
     public override IdentityError PasswordTooShort(int length) => new()
-    { Code = nameof(PasswordTooShort), Description = Bi.T($"รหัสผ่านต้องยาวอย่างน้อย {length} ตัวอักษร", $"The password must be at least {length} characters long") };
+    { Code = nameof(PasswordTooShort), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustBeAtLeast", length) };
 
     public override IdentityError PasswordRequiresDigit() => new()
-    { Code = nameof(PasswordRequiresDigit), Description = Bi.T("รหัสผ่านต้องมีตัวเลขอย่างน้อยหนึ่งตัว", "The password must contain at least one digit") };
+    { Code = nameof(PasswordRequiresDigit), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustContainAtLeast") };
 
     public override IdentityError PasswordRequiresLower() => new()
-    { Code = nameof(PasswordRequiresLower), Description = Bi.T("รหัสผ่านต้องมีอักษรภาษาอังกฤษตัวพิมพ์เล็ก", "The password must contain a lower-case letter") };
+    { Code = nameof(PasswordRequiresLower), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustContainALower") };
 
     public override IdentityError PasswordRequiresUpper() => new()
-    { Code = nameof(PasswordRequiresUpper), Description = Bi.T("รหัสผ่านต้องมีอักษรภาษาอังกฤษตัวพิมพ์ใหญ่", "The password must contain an upper-case letter") };
+    { Code = nameof(PasswordRequiresUpper), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustContainAnUpper") };
 
     public override IdentityError PasswordRequiresNonAlphanumeric() => new()
-    { Code = nameof(PasswordRequiresNonAlphanumeric), Description = Bi.T("รหัสผ่านต้องมีสัญลักษณ์ เช่น ! # @", "The password must contain a symbol such as ! # @") };
+    { Code = nameof(PasswordRequiresNonAlphanumeric), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustContainASymbol") };
 
     public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => new()
-    { Code = nameof(PasswordRequiresUniqueChars), Description = Bi.T($"รหัสผ่านต้องมีตัวอักษรไม่ซ้ำกันอย่างน้อย {uniqueChars} ตัว", $"The password must use at least {uniqueChars} different characters") };
+    { Code = nameof(PasswordRequiresUniqueChars), Description = Texts.Get("Data.BilingualIdentityErrors.ThePasswordMustUseAtLeast", uniqueChars) };
 }

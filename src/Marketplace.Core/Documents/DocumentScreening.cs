@@ -17,12 +17,10 @@ public sealed class DocumentScreening(IVirusScanner scanner)
             case ScanVerdict.Clean:
                 return;
             case ScanVerdict.Infected:
-                throw InvalidRequestException.For("File", Bi.T($"ไฟล์นี้มีไวรัส ({result.Detail}) จึงไม่รับ ตรวจเครื่องของคุณแล้วส่งไฟล์ที่สะอาด",
-                    $"This file contains a virus ({result.Detail}) and was refused. Check your computer and send a clean file."));
+                throw InvalidRequestException.For("File", Texts.Get("Documents.DocumentScreening.ThisFileContainsAVirusAnd", result.Detail));
             default:
                 // Fail closed: a file nobody could scan is never stored.
-                throw InvalidRequestException.For("File", Bi.T("ระบบตรวจไวรัสไม่พร้อมใช้งานขณะนี้ จึงยังรับไฟล์ไม่ได้ ลองใหม่ภายหลัง",
-                    "The virus scanner is not available right now, so files cannot be accepted. Try again later."));
+                throw InvalidRequestException.For("File", Texts.Get("Documents.DocumentScreening.TheVirusScannerIsNotAvailable"));
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class CategoryText
     public void Reword(string nameTh, string nameEn, string descriptionTh, string descriptionEn, DateTimeOffset now)
     {
         if (NiaCategory.ByNumber(Number) is null)
-            throw new DomainRuleException(Bi.T("ไม่มีประเภทนวัตกรรมนี้", "There is no such category"));
+            throw new DomainRuleException(Texts.Get("Domain.CategoryText.ThereIsNoSuchCategory"));
         NameTh = nameTh.Trim();
         NameEn = nameEn.Trim();
         DescriptionTh = descriptionTh.Trim();

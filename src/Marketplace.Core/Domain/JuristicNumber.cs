@@ -17,15 +17,13 @@ public static class JuristicNumber
     {
         var digits = Normalise(input);
         if (digits.Length == 0)
-            return Bi.T("กรอกเลขทะเบียนนิติบุคคล 13 หลักของบริษัท", "Enter the company's 13-digit juristic person number");
+            return Texts.Get("Domain.JuristicNumber.EnterTheCompanySDigitJuristic");
         if (!digits.All(char.IsAsciiDigit))
-            return Bi.T("เลขทะเบียนนิติบุคคลต้องเป็นตัวเลขเท่านั้น", "The juristic person number must contain digits only");
+            return Texts.Get("Domain.JuristicNumber.TheJuristicPersonNumberMustContain");
         if (digits.Length != 13)
-            return Bi.T($"เลขทะเบียนนิติบุคคลต้องมี 13 หลัก (กรอกมา {digits.Length} หลัก)",
-                $"The juristic person number must have 13 digits (you entered {digits.Length})");
+            return Texts.Get("Domain.JuristicNumber.TheJuristicPersonNumberMustHave", digits.Length);
         if (CheckDigit(digits) != digits[12] - '0')
-            return Bi.T("เลขทะเบียนนิติบุคคลไม่ถูกต้อง: หลักสุดท้ายไม่ตรงกับเลขตรวจสอบ โปรดตรวจสอบว่าพิมพ์ถูกต้อง",
-                "The juristic person number is not valid: its check digit (the last one) does not match. Check it for typing mistakes");
+            return Texts.Get("Domain.JuristicNumber.TheJuristicPersonNumberIsNot");
         return null;
     }
 

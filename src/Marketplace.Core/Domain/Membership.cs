@@ -44,7 +44,7 @@ public sealed class MembershipRequest
     {
         EnsurePending();
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException(Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้ขอจะเห็นข้อความนี้", "Give the reason for refusing: the person will see it"));
+            throw new DomainRuleException(Texts.Get("Domain.Membership.GiveTheReasonForRefusingThe"));
         State = MembershipRequestState.Refused;
         RefusalReason = reason.Trim();
         DecidedByUserId = deciderId;
@@ -54,7 +54,7 @@ public sealed class MembershipRequest
     private void EnsurePending()
     {
         if (State != MembershipRequestState.Pending)
-            throw new DomainRuleException(Bi.T("คำขอนี้ได้รับการพิจารณาแล้ว", "This request has already been decided"));
+            throw new DomainRuleException(Texts.Get("Domain.Membership.ThisRequestHasAlreadyBeenDecided"));
     }
 }
 
@@ -105,14 +105,11 @@ public sealed class MembershipInvitation
     public void Accept(string userId, string userEmail, DateTimeOffset now)
     {
         if (AcceptedAt is not null)
-            throw new DomainRuleException(Bi.T("คำเชิญนี้ถูกใช้ไปแล้ว หากต้องการเข้าร่วมอีกครั้ง ให้ขอคำเชิญใหม่จากผู้ดูแลองค์กร",
-                "This invitation has already been used. Ask the organisation's admin for a new one"));
+            throw new DomainRuleException(Texts.Get("Domain.Membership.ThisInvitationHasAlreadyBeenUsed"));
         if (now >= ExpiresAt)
-            throw new DomainRuleException(Bi.T("คำเชิญนี้หมดอายุแล้ว ให้ขอคำเชิญใหม่จากผู้ดูแลองค์กร",
-                "This invitation has expired. Ask the organisation's admin to invite you again"));
+            throw new DomainRuleException(Texts.Get("Domain.Membership.ThisInvitationHasExpiredAskThe"));
         if (NormaliseEmail(userEmail) != Email)
-            throw new DomainRuleException(Bi.T("คำเชิญนี้ส่งถึงอีเมลอื่น ให้เข้าสู่ระบบด้วยบัญชีของอีเมลที่ได้รับคำเชิญ",
-                "This invitation was sent to another e-mail address. Sign in with the account of the invited address"));
+            throw new DomainRuleException(Texts.Get("Domain.Membership.ThisInvitationWasSentToAnother"));
         AcceptedAt = now;
         AcceptedByUserId = userId;
     }

@@ -46,8 +46,7 @@ public sealed class Organisation
     public void UpdateProfile(OrganisationProfile profile)
     {
         if (Verification == VerificationState.Verified && ChangesIdentity(profile.NameTh, profile.NameEn, JuristicNumber, profile.Website))
-            throw new DomainRuleException(Bi.T("ชื่อ เลขนิติบุคคล และโดเมนเว็บไซต์ขององค์กรที่ยืนยันแล้ว เปลี่ยนได้เมื่อ NIA อนุมัติเท่านั้น",
-                "A verified organisation's names, juristic number and website domain change only with NIA's approval"));
+            throw new DomainRuleException(Texts.Get("Domain.Organisation.AVerifiedOrganisationSNamesJuristic"));
         Apply(profile);
     }
 
@@ -55,8 +54,7 @@ public sealed class Organisation
     public void CorrectJuristicNumber(string? juristicNumber)
     {
         if (Verification == VerificationState.Verified && juristicNumber != JuristicNumber)
-            throw new DomainRuleException(Bi.T("เลขนิติบุคคลขององค์กรที่ยืนยันแล้ว เปลี่ยนได้เมื่อ NIA อนุมัติเท่านั้น",
-                "A verified organisation's juristic number changes only with NIA's approval"));
+            throw new DomainRuleException(Texts.Get("Domain.Organisation.AVerifiedOrganisationSJuristicNumber"));
         JuristicNumber = juristicNumber;
     }
 
@@ -84,7 +82,7 @@ public sealed class Organisation
     public void Verify(DateTimeOffset now)
     {
         if (Verification == VerificationState.Verified)
-            throw new DomainRuleException(Bi.T("องค์กรนี้ได้รับการยืนยันแล้ว", "This organisation is already verified"));
+            throw new DomainRuleException(Texts.Get("Domain.Organisation.ThisOrganisationIsAlreadyVerified"));
         Verification = VerificationState.Verified;
         RejectionReason = null;
         DecidedAt = now;
@@ -94,7 +92,7 @@ public sealed class Organisation
     public void Reject(string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException(Bi.T("ระบุเหตุผลที่ปฏิเสธ", "Give the reason for rejecting"));
+            throw new DomainRuleException(Texts.Get("Domain.Organisation.GiveTheReasonForRejecting"));
         Verification = VerificationState.Rejected;
         RejectionReason = reason.Trim();
         DecidedAt = now;

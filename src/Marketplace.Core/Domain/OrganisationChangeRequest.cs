@@ -48,7 +48,7 @@ public sealed class OrganisationChangeRequest
     {
         EnsurePending();
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException(Bi.T("ระบุเหตุผลที่ปฏิเสธ", "Give the reason for refusing"));
+            throw new DomainRuleException(Texts.Get("Domain.OrganisationChangeRequest.GiveTheReasonForRefusing"));
         State = ChangeRequestState.Refused;
         RefusalReason = reason.Trim();
         DecidedAt = now;
@@ -65,6 +65,6 @@ public sealed class OrganisationChangeRequest
     private void EnsurePending()
     {
         if (State != ChangeRequestState.Pending)
-            throw new DomainRuleException(Bi.T("คำขอนี้ได้รับการพิจารณาแล้ว", "This request has already been decided"));
+            throw new DomainRuleException(Texts.Get("Domain.OrganisationChangeRequest.ThisRequestHasAlreadyBeenDecided"));
     }
 }

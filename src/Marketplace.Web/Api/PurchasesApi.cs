@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Core.Common;
 using Marketplace.Core.Features.Transparency;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Payments;
 using MediatR;
 using Domain = Marketplace.Core.Domain.Procurement;
@@ -26,7 +27,7 @@ public static class PurchasesApi
             if (problems.Count > 0)
                 return Results.ValidationProblem(problems, title: "The parameters are not valid");
             var result = await mediator.Send(new PurchaseRegister.Query(paging.Page, paging.PageSize), http.RequestAborted);
-            var site = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            var site = SiteAddress.Of(http.Request);
             return Results.Json(new
             {
                 total = result.Total,

@@ -20,7 +20,7 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
     public async Task<(SearchRequest? Request, Dictionary<string, string[]> Problems)> ValidateAsync(MarketplaceDbContext db, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        void Problem(string name, string th, string en) => problems[name] = [Bi.T(th, en)];
+        void Problem(string name, string message) => problems[name] = [message];
 
         var sector = Parse<Sector>(Sector, "sector", problems);
         var maturity = Parse<Maturity>(Maturity, "maturity", problems);
@@ -34,24 +34,24 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
             else if (NiaCategory.BySlug(Category) is { } bySlug)
                 category = bySlug.Number;
             else
-                Problem("category", "ประเภทต้องเป็น 1–6 หรือชื่อย่อของประเภท", "category must be 1–6 or a category slug such as health-data");
+                Problem("category", Texts.Get("Api.SearchParameters.CategoryMustBeOrACategory"));
         }
         if (!string.IsNullOrEmpty(Province) && !await db.Provinces.AnyAsync(p => p.Code == Province, ct))
-            Problem("province", "ไม่รู้จักรหัสจังหวัดนี้ ใช้รหัสเช่น TH-10", "unknown province: use an ISO code such as TH-10");
+            Problem("province", Texts.Get("Api.SearchParameters.UnknownProvinceUseAnISOCode"));
         bool? certified = null;
         if (!string.IsNullOrEmpty(Certified))
         {
             if (bool.TryParse(Certified, out var flag))
                 certified = flag;
             else
-                Problem("certified", "ใช้ true หรือ false", "certified must be true or false");
+                Problem("certified", Texts.Get("Api.SearchParameters.CertifiedMustBeTrueOrFalse"));
         }
         var page = 1;
         if (!string.IsNullOrEmpty(Page) && (!int.TryParse(Page, out page) || page < 1 || page > 10_000))
-            Problem("page", "หน้าต้องเป็นตัวเลข 1–10000", "page must be a number from 1 to 10000");
+            Problem("page", Texts.Get("Api.SearchParameters.PageMustBeANumberFrom"));
         var pageSize = DefaultPageSize;
         if (!string.IsNullOrEmpty(PageSize) && (!int.TryParse(PageSize, out pageSize) || pageSize < 1 || pageSize > SearchSolutions.MaxPageSize))
-            Problem("pageSize", "จำนวนต่อหน้าต้องอยู่ระหว่าง 1–100", "pageSize must be between 1 and 100");
+            Problem("pageSize", Texts.Get("Api.SearchParameters.PageSizeMustBeBetweenAnd"));
 
         if (problems.Count > 0)
             return (null, problems);
@@ -66,7 +66,7 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
             return null;
         if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
             return parsed;
-        problems[name] = [Bi.T($"ค่าที่ใช้ได้: {string.Join(", ", Enum.GetNames<T>())}", $"{name} must be one of: {string.Join(", ", Enum.GetNames<T>())}")];
+        problems[name] = [Texts.Get("Api.SearchParameters.MustBeOneOf", string.Join(", ", Enum.GetNames<T>()), name)];
         return null;
     }
 }

@@ -1,5 +1,6 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Features.Search;
+using Marketplace.Web.Infrastructure;
 using MediatR;
 
 namespace Marketplace.Web.Api;
@@ -17,7 +18,7 @@ public static class SolutionsApi
             if (request is null)
                 return Results.ValidationProblem(problems, title: "The search parameters are not valid", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
             var result = await mediator.Send(new SearchSolutions.Query(request), http.RequestAborted);
-            var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+            var baseUrl = SiteAddress.Of(http.Request);
             return Results.Json(new
             {
                 total = result.Total,

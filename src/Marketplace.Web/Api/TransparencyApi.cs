@@ -1,6 +1,7 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
+using Marketplace.Web.Infrastructure;
 using MediatR;
 
 namespace Marketplace.Web.Api;
@@ -24,8 +25,7 @@ public static class TransparencyApi
                 if (PublicChallenges.TryParseStatus(status, out var parsed))
                     wanted = parsed;
                 else
-                    problems["status"] = [Bi.T("สถานะที่ใช้ได้: published, closed, evaluating, awarded, cancelled",
-                        "status must be one of: published, closed, evaluating, awarded, cancelled")];
+                    problems["status"] = [Texts.Get("Api.TransparencyApi.StatusMustBeOneOfPublished")];
             }
             var paging = Paging.Parse(page, pageSize, PublicChallenges.MaxPageSize, problems);
             if (problems.Count > 0)
@@ -57,7 +57,7 @@ public static class TransparencyApi
         });
     }
 
-    private static string SiteUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    private static string SiteUrl(HttpContext http) => SiteAddress.Of(http.Request);
 }
 
 /// <summary>page and pageSize as the open-data endpoints accept them; each problem names its parameter.</summary>
@@ -69,10 +69,10 @@ internal readonly record struct Paging(int Page, int PageSize)
     {
         var number = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out number) || number < 1 || number > 10_000))
-            problems["page"] = [Bi.T("หน้าต้องเป็นตัวเลข 1–10000", "page must be a number from 1 to 10000")];
+            problems["page"] = [Texts.Get("Api.TransparencyApi.PageMustBeANumberFrom")];
         var size = DefaultPageSize;
         if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, out size) || size < 1 || size > maxPageSize))
-            problems["pageSize"] = [Bi.T($"จำนวนต่อหน้าต้องอยู่ระหว่าง 1–{maxPageSize}", $"pageSize must be between 1 and {maxPageSize}")];
+            problems["pageSize"] = [Texts.Get("Api.TransparencyApi.PageSizeMustBeBetweenAnd", maxPageSize)];
         return new Paging(number, size);
     }
 }

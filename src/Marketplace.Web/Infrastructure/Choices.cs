@@ -11,7 +11,7 @@ public static class Choices
     public static async Task<IReadOnlyList<SelectListItem>> ProvincesAsync(MarketplaceDbContext db, CancellationToken ct)
     {
         var provinces = await db.Provinces.AsNoTracking().Select(p => new { p.Code, p.NameTh, p.NameEn }).ToListAsync(ct);
-        return [new SelectListItem(Bi.T("— เลือกจังหวัด —", "— Choose a province —"), ""),
+        return [new SelectListItem(Texts.Get("Infrastructure.Choices.ChooseAProvince"), ""),
             .. provinces.OrderBy(p => Bi.Pick(p.NameTh, p.NameEn), StringComparer.CurrentCulture)
                 .Select(p => new SelectListItem(Bi.Pick(p.NameTh, p.NameEn), p.Code))];
     }

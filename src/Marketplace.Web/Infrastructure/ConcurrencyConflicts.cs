@@ -39,10 +39,8 @@ public static class ConcurrencyConflictsSetup
 {
     /// <summary>The notice above the current version, in the person's language.</summary>
     public static string Notice(string kind) => kind == nameof(Race.Duplicate)
-        ? Bi.T("มีผู้อื่นบันทึกรายการเดียวกันไปก่อนหน้าคุณเล็กน้อย หน้านี้แสดงข้อมูลล่าสุดแล้ว โปรดตรวจสอบก่อนทำรายการอีกครั้ง",
-            "Someone else saved the same thing a moment before you. Here is the current version: check it before trying again.")
-        : Bi.T("มีผู้อื่นแก้ไขข้อมูลนี้ก่อนที่คุณจะบันทึก หน้านี้แสดงฉบับล่าสุดแล้ว โปรดตรวจสอบแล้วทำรายการอีกครั้ง",
-            "Someone else changed this before you saved. Here is the current version: check it and try again.");
+        ? Texts.Get("Infrastructure.ConcurrencyConflicts.SomeoneElseSavedTheSameThing")
+        : Texts.Get("Infrastructure.ConcurrencyConflicts.SomeoneElseChangedThisBeforeYou");
 
     public static IServiceCollection AddConcurrencyConflictPages(this IServiceCollection services) =>
         services.Configure<MvcOptions>(options => options.Filters.Add<ConcurrencyConflicts>());

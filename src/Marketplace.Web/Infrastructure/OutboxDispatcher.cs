@@ -45,14 +45,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
 }
 
 /// <summary>Writes each e-mail as an .eml file in a folder, the way IIS and many relays pick mail up. The default here, since no SMTP relay is reachable.</summary>
-public sealed class PickupFolderEmailSender(string folder) : IEmailSender
+public sealed class PickupFolderEmailSender(string folder, IClock clock) : IEmailSender
 {
     public async Task SendAsync(string to, string subject, string body, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
-        var encodedSubject = "=?utf-8?B?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(subject)) + "?=";
-        var message = $"To: {to}\r\nFrom: no-reply@govtech-marketplace.example\r\nSubject: {encodedSubject}\r\nMIME-Version: 1.0\r\n" +
-            $"Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n";
-        await File.WriteAllTextAsync(Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), message, ct);
+        var message = MailMessages.Build(to, subject, body, clock.Now);
+        await message.WriteToAsync(Path.Combine(folder, $"{clock.Now.UtcDateTime:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml"), ct);
     }
 }

@@ -49,8 +49,7 @@ public sealed class StripePaymentGateway(StripeSettings settings) : IPaymentGate
         }
         catch (Stripe.StripeException e)
         {
-            throw new DomainRuleException(Bi.T($"Stripe ไม่รับการชำระเงินนี้: {e.StripeError?.Message ?? e.Message} ลองอีกครั้งหรือชำระด้วยใบสั่งซื้อ",
-                $"Stripe refused this payment: {e.StripeError?.Message ?? e.Message}. Try again, or pay by purchase order"));
+            throw new DomainRuleException(Texts.Get("Payments.StripePaymentGateway.StripeRefusedThisPaymentTryAgain", e.StripeError?.Message ?? e.Message));
         }
     }
 }
@@ -61,5 +60,5 @@ public sealed class NoOnlinePayments : IPaymentGateway
     public bool IsSimulated => false;
 
     public Task<CheckoutSession> CreateCheckoutSessionAsync(CheckoutRequest request, CancellationToken ct) =>
-        throw new DomainRuleException(Bi.T("ยังไม่ได้เปิดการชำระเงินออนไลน์ ให้ชำระด้วยใบสั่งซื้อ", "Online payment is not set up: pay by purchase order"));
+        throw new DomainRuleException(Texts.Get("Payments.StripePaymentGateway.OnlinePaymentIsNotSetUp"));
 }

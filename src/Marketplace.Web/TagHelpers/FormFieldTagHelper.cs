@@ -36,9 +36,11 @@ public sealed class FormFieldTagHelper(HtmlEncoder enc) : TagHelper
         var value = Kind == "input" && Type == "password" ? "" : Convert.ToString(For.Model, System.Globalization.CultureInfo.InvariantCulture) ?? "";
         // A date input takes only ISO yyyy-MM-dd; anything else (the invariant "06/30/2026") shows as an empty field.
         if (Type == "date" && For.Model is DateOnly date)
-            value = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            value = Marketplace.Core.Common.Dates.Iso(date);
+        // The value is always ISO underneath; the hint says which calendar the field reads, since Thai pages show พ.ศ.
+        var hint = Type == "date" ? string.Join(" ", new[] { Hint, Marketplace.Core.Common.Texts.Get("TagHelpers.FormField.DateCalendarHint") }.OfType<string>()) : Hint;
         var errors = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];
-        var describedBy = string.Join(' ', new[] { Hint is null ? null : id + "-hint", errors.Count == 0 ? null : id + "-error" }.OfType<string>());
+        var describedBy = string.Join(' ', new[] { hint is null ? null : id + "-hint", errors.Count == 0 ? null : id + "-error" }.OfType<string>());
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
@@ -46,8 +48,8 @@ public sealed class FormFieldTagHelper(HtmlEncoder enc) : TagHelper
 
         var html = new System.Text.StringBuilder();
         html.Append($"<label class=\"form-label fw-semibold\" for=\"{id}\">{enc.Encode(Label)}</label>");
-        if (Hint is not null)
-            html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(Hint)}</div>");
+        if (hint is not null)
+            html.Append($"<div class=\"form-text mt-0 mb-1\" id=\"{id}-hint\">{enc.Encode(hint)}</div>");
         if (!string.IsNullOrWhiteSpace(Note))
             html.Append($"<p class=\"moderator-note alert alert-warning py-1 px-2 mb-1\" data-testid=\"note-{id}\">{enc.Encode(Note)}</p>");
         if (errors.Count > 0)

@@ -35,6 +35,13 @@ public sealed class SafeMarkdownAndLogoTests
     }
 
     [Fact]
+    public void A_logo_that_is_too_large_is_reported_at_its_real_size()
+    {
+        using var _ = new Support.EnglishCulture();
+        Assert.Contains("(this file is 5.0 MB)", ListingLogo.TooLarge(5L * 1024 * 1024));
+    }
+
+    [Fact]
     public void A_logo_is_recognised_by_its_content_not_its_name()
     {
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0];

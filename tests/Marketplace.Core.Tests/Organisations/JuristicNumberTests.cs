@@ -31,4 +31,15 @@ public sealed class JuristicNumberTests
         using var _ = new ThaiCulture();
         Assert.Contains("13 หลัก", JuristicNumber.Problem("123"));
     }
+
+    [Fact]
+    public void The_sign_up_hints_example_number_passes_the_check_in_both_languages()
+    {
+        foreach (var culture in new[] { "th-TH", "en-US" })
+        {
+            var hint = Marketplace.Core.Common.Texts.In(System.Globalization.CultureInfo.GetCultureInfo(culture), "Pages.Account.Register.TheDigitNumberFromTheDepartment");
+            var example = System.Text.RegularExpressions.Regex.Match(hint, @"\d{13}").Value;
+            Assert.Null(JuristicNumber.Problem(example));
+        }
+    }
 }

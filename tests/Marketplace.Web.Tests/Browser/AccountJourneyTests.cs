@@ -1,4 +1,5 @@
 using Marketplace.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Marketplace.Web.Tests.Browser;
 
@@ -35,7 +36,8 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", "journey-horse-9");
         await page.ClickAsync("[data-testid=login-form] button[type=submit]");
-        await page.WaitForSelectorAsync("[data-testid=nav-organisation]");
+        await page.WaitForSelectorAsync("[data-testid=nav-organisation]", new() { State = WaitForSelectorState.Attached });
+        await page.OpenMenuAsync();
         Assert.Equal(email, await page.InnerTextAsync("[data-testid=signed-in-as]"));
 
         await page.ClickAsync("[data-testid=nav-account]");

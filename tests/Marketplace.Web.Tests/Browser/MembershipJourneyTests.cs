@@ -44,6 +44,7 @@ public sealed class MembershipJourneyTests(BrowserFixture fixture) : IClassFixtu
         await colleague.GotoAsync("/organisations/membership");
         Assert.Contains("อนุมัติแล้ว", await colleague.InnerTextAsync("[data-testid=my-request]"));
         await colleague.CheckAsync(fixture, "membership-03-approved");
+        await colleague.OpenMenuAsync();
         await colleague.ClickAsync("[data-testid=nav-agency-challenges]");
         await colleague.WaitForURLAsync("**/agency/challenges");
         // As DGA's buyer the colleague now sees DGA's challenges; evaluating one needs the chair's invitation to the panel.

@@ -18,6 +18,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         Assert.True(await page.Locator("[data-testid=result] mark").CountAsync() > 0);
         await page.CheckAsync(fixture, "search-th");
 
+        await page.ClickAsync("[data-testid=filter-toggle]");
         await page.ClickAsync("[data-testid=facet-sector] a >> nth=0");
         await page.WaitForURLAsync(url => url.Contains("sector=", StringComparison.Ordinal));
         Assert.True(Count(await page.InnerTextAsync("[data-testid=result-count]")) <= Count(total));

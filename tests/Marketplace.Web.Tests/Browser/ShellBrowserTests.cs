@@ -30,6 +30,7 @@ public sealed class ShellBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         var page = await fixture.NewPageAsync();
         await page.SignInAsync(email);
 
+        await page.OpenMenuAsync();
         Assert.Equal(email, await page.InnerTextAsync("[data-testid=signed-in-as]"));
         Assert.True(await page.IsVisibleAsync($"[data-testid={navigation}]"));
         await page.ClickAsync($"[data-testid={navigation}]");

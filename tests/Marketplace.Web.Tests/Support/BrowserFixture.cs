@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies), or a skip/fail when Chromium is missing.</summary>
-    public async Task<IPage> NewPageAsync(string? locale = null)
+    public async Task<IPage> NewPageAsync(string? locale = null, ViewportSize? viewport = null)
     {
         if (Chromium is null)
         {
@@ -48,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 Assert.Fail($"Chromium is required in CI but {ChromiumPath} is missing: .ci/run installs it");
             Assert.Skip($"Browser tests need Chromium at {ChromiumPath} (apt-get install -y chromium fonts-thai-tlwg)");
         }
-        var context = await Chromium!.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale ?? "th-TH", ViewportSize = new() { Width = 390, Height = 844 } });
+        var context = await Chromium!.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale ?? "th-TH", ViewportSize = viewport ?? new() { Width = 390, Height = 844 } });
         return await context.NewPageAsync();
     }
 

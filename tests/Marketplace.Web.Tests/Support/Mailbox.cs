@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Marketplace.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MimeKit;
 
 namespace Marketplace.Web.Tests.Support;
 
@@ -19,19 +20,29 @@ public static partial class Mailbox
     /// <summary>The newest link to <paramref name="path"/> in a message to <paramref name="to"/>, exactly as written in the e-mail.</summary>
     public static async Task<Uri> FullLinkAsync(MarketplaceFactory factory, string to, string path)
     {
-        var dispatcher = factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
-        await dispatcher.DispatchPendingAsync(CancellationToken.None);
-        var folder = Path.Combine(factory.DataFolder, "mail-pickup");
-        foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc).ThenByDescending(f => f))
+        foreach (var message in await MessagesToAsync(factory, to))
         {
-            var text = await File.ReadAllTextAsync(file);
-            if (!text.StartsWith($"To: {to}\r\n", StringComparison.OrdinalIgnoreCase))
-                continue;
-            var link = Link().Matches(text).Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path);
+            var link = Link().Matches(message.TextBody ?? "").Select(m => new Uri(m.Value)).FirstOrDefault(u => u.AbsolutePath == path);
             if (link is not null)
                 return link;
         }
-        throw new InvalidOperationException($"No e-mail to {to} with a link to {path} in {folder}");
+        throw new InvalidOperationException($"No e-mail to {to} with a link to {path}");
+    }
+
+    /// <summary>The messages delivered to <paramref name="to"/>, newest first, parsed as a mail program would.</summary>
+    public static async Task<List<MimeMessage>> MessagesToAsync(MarketplaceFactory factory, string to)
+    {
+        var dispatcher = factory.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+        await dispatcher.DispatchPendingAsync(CancellationToken.None);
+        var folder = Path.Combine(factory.DataFolder, "mail-pickup");
+        var messages = new List<MimeMessage>();
+        foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc).ThenByDescending(f => f))
+        {
+            var message = await MimeMessage.LoadAsync(file);
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+                messages.Add(message);
+        }
+        return messages;
     }
 
     /// <summary>Registers through the form, confirms through the e-mailed link and signs in: a member the site trusts.</summary>

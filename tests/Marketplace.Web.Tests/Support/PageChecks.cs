@@ -15,6 +15,14 @@ public static class PageChecks
         Assert.True(blocking.Count == 0, $"axe on {name}:\n" + string.Join("\n", blocking));
     }
 
+    /// <summary>On a phone the navigation waits behind the menu button; opens it when it is closed.</summary>
+    public static async Task OpenMenuAsync(this IPage page)
+    {
+        var button = page.Locator("[data-testid=menu-button]");
+        if (await button.IsVisibleAsync() && await button.GetAttributeAsync("aria-expanded") != "true")
+            await button.ClickAsync();
+    }
+
     public static async Task SignInAsync(this IPage page, string email)
     {
         await page.GotoAsync("/account/login");

@@ -57,9 +57,9 @@ public sealed class Listing
     public void Edit(ListingContent content, DateTimeOffset now)
     {
         if (Review is ReviewState.Submitted)
-            Refuse("รายการนี้อยู่ระหว่างการตรวจสอบ แก้ไขได้หลังเจ้าหน้าที่ตัดสินแล้ว", "This listing is being reviewed: you can edit it once the moderator has decided");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.ThisListingIsBeingReviewedYou"));
         if (Review is ReviewState.Rejected && Live is null)
-            Refuse("รายการนี้ถูกปฏิเสธแล้ว จึงแก้ไขไม่ได้", "This listing was rejected and cannot be edited");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.ThisListingWasRejectedAndCannot"));
         Draft = content;
         Review = ReviewState.Draft;
         UpdatedAt = now;
@@ -68,7 +68,7 @@ public sealed class Listing
     public void Submit(DateTimeOffset now)
     {
         if (Review is not (ReviewState.Draft or ReviewState.ChangesRequested))
-            Refuse("ส่งตรวจได้เฉพาะฉบับร่างหรือฉบับที่ขอให้แก้ไข", "Only a draft or a listing with requested changes can be submitted");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.OnlyADraftOrAListing"));
         Review = ReviewState.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;
@@ -79,7 +79,7 @@ public sealed class Listing
     {
         RequireSubmitted();
         if (vendor.Id != VendorId || vendor.Verification != VerificationState.Verified)
-            Refuse("เผยแพร่ได้เฉพาะรายการขององค์กรที่ยืนยันแล้ว ให้ยืนยันองค์กรก่อน", "Only a verified organisation's listing can be published: verify the organisation first");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.OnlyAVerifiedOrganisationSListing"));
         Live = Draft;
         LiveTitleTh = Draft.TitleTh;
         LiveSector = Draft.Sector;
@@ -97,7 +97,7 @@ public sealed class Listing
     {
         RequireSubmitted();
         if (reasonsByField.Count == 0 || reasonsByField.Values.Any(string.IsNullOrWhiteSpace))
-            Refuse("ระบุสิ่งที่ต้องแก้ไขอย่างน้อยหนึ่งช่อง", "Say what to change in at least one field");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.SayWhatToChangeInAt"));
         RequestedChanges = reasonsByField.ToDictionary(r => r.Key, r => r.Value.Trim());
         Review = ReviewState.ChangesRequested;
         UpdatedAt = now;
@@ -115,7 +115,7 @@ public sealed class Listing
     public void Withdraw(DateTimeOffset now)
     {
         if (!IsPublic)
-            Refuse("ถอนได้เฉพาะรายการที่เผยแพร่อยู่", "Only a published listing can be withdrawn");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.OnlyAPublishedListingCanBe"));
         Visibility = Visibility.Withdrawn;
         UpdatedAt = now;
     }
@@ -123,7 +123,7 @@ public sealed class Listing
     public void Unpublish(string reason, DateTimeOffset now)
     {
         if (!IsPublic)
-            Refuse("ยกเลิกการเผยแพร่ได้เฉพาะรายการที่เผยแพร่อยู่", "Only a published listing can be unpublished");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.OnlyAPublishedListingCanBe2"));
         RequireReason(reason);
         ModeratorReason = reason.Trim();
         Visibility = Visibility.Unpublished;
@@ -133,14 +133,14 @@ public sealed class Listing
     private void RequireSubmitted()
     {
         if (Review != ReviewState.Submitted)
-            Refuse("ตัดสินได้เฉพาะรายการที่ส่งตรวจแล้ว", "Only a submitted listing can be decided");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.OnlyASubmittedListingCanBe"));
     }
 
     private static void RequireReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            Refuse("ระบุเหตุผล ผู้ขายจะเห็นข้อความนี้", "Give a reason: the vendor will see it");
+            Refuse(Texts.Get("Domain.Catalogue.Listing.GiveAReasonTheVendorWill"));
     }
 
-    private static void Refuse(string thai, string english) => throw new DomainRuleException(Bi.T(thai, english));
+    private static void Refuse(string message) => throw new DomainRuleException(message);
 }

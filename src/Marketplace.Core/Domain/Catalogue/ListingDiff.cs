@@ -16,32 +16,33 @@ public static class ListingDiff
     public static string Label(string field) =>
         Compare(null, new ListingContent()).FirstOrDefault(f => f.Field == field)?.Label ?? field;
 
-    public static IReadOnlyList<FieldComparison> Compare(ListingContent? before, ListingContent after)
+    /// <param name="provinceNames">Province names by code, in the reader's language.</param>
+    public static IReadOnlyList<FieldComparison> Compare(ListingContent? before, ListingContent after, IReadOnlyDictionary<string, string>? provinceNames = null)
     {
         var rows = new List<FieldComparison>();
-        void Add(string field, string th, string en, Func<ListingContent, string?> read) =>
-            rows.Add(new FieldComparison(field, Bi.T(th, en), before is null ? "" : read(before) ?? "", read(after) ?? ""));
+        void Add(string field, string label, Func<ListingContent, string?> read) =>
+            rows.Add(new FieldComparison(field, label, before is null ? "" : read(before) ?? "", read(after) ?? ""));
 
-        Add("TitleTh", "ชื่อ (ไทย)", "Title (Thai)", c => c.TitleTh);
-        Add("TitleEn", "ชื่อ (อังกฤษ)", "Title (English)", c => c.TitleEn);
-        Add("SummaryTh", "สรุป (ไทย)", "Summary (Thai)", c => c.SummaryTh);
-        Add("SummaryEn", "สรุป (อังกฤษ)", "Summary (English)", c => c.SummaryEn);
-        Add("DescriptionTh", "คำอธิบาย (ไทย)", "Description (Thai)", c => c.DescriptionTh);
-        Add("DescriptionEn", "คำอธิบาย (อังกฤษ)", "Description (English)", c => c.DescriptionEn);
-        Add("Sector", "กลุ่ม", "Sector", c => c.Sector.ToString());
-        Add("PrimaryCategory", "ประเภทนวัตกรรม", "Categories", c => string.Join(", ", c.Categories.Select(n => NiaCategory.ByNumber(n)?.NameEn ?? "?")));
-        Add("Tags", "แท็ก", "Tags", c => string.Join(", ", c.Tags));
-        Add("Provinces", "จังหวัด", "Provinces", c => string.Join(", ", c.Provinces));
-        Add("Maturity", "ระดับความพร้อม", "Maturity", c => c.Maturity == Maturity.Production ? $"{c.Maturity} ({c.AgenciesUsing})" : c.Maturity.ToString());
-        Add("PriceBaht", "ราคา", "Price", c => $"{c.PricingModel}: " + (c.PriceSatang is { } p ? Money.Format(p) : c.NoPriceReason ?? "—"));
-        Add("Website", "เว็บไซต์", "Website", c => c.Website);
-        Add("DemoUrl", "เดโม", "Demo", c => c.DemoUrl);
-        Add("InnovationListNumber", "การรับรอง", "Certifications", c => string.Join("; ", c.Certifications.Select(x =>
-            $"{x.Kind} {x.Number}" + (x.Expires is { } d ? " → " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""))));
-        Add("PersonalData", "การจัดการข้อมูล", "Data handling", c =>
-            $"personal: {c.DataHandling.PersonalData}, health: {c.DataHandling.HealthData}, stored in {c.DataHandling.StorageLocation}");
-        Add("Packages", "แพ็กเกจนำร่อง", "Pilot packages", c => string.Join("\n", c.PilotPackages.Select(p =>
-            $"{p.NameTh} — {Money.Format(p.PriceSatang)}, {p.DurationDays} d: {p.IncludesTh}")));
+        Add("TitleTh", Texts.Get("Domain.Catalogue.ListingDiff.TitleThai"), c => c.TitleTh);
+        Add("TitleEn", Texts.Get("Domain.Catalogue.ListingDiff.TitleEnglish"), c => c.TitleEn);
+        Add("SummaryTh", Texts.Get("Domain.Catalogue.ListingDiff.SummaryThai"), c => c.SummaryTh);
+        Add("SummaryEn", Texts.Get("Domain.Catalogue.ListingDiff.SummaryEnglish"), c => c.SummaryEn);
+        Add("DescriptionTh", Texts.Get("Domain.Catalogue.ListingDiff.DescriptionThai"), c => c.DescriptionTh);
+        Add("DescriptionEn", Texts.Get("Domain.Catalogue.ListingDiff.DescriptionEnglish"), c => c.DescriptionEn);
+        Add("Sector", Texts.Get("Domain.Catalogue.ListingDiff.Sector"), c => Labels.Sector(c.Sector));
+        Add("PrimaryCategory", Texts.Get("Domain.Catalogue.ListingDiff.Categories"), c => string.Join(", ", c.Categories.Select(Labels.Category)));
+        Add("Tags", Texts.Get("Domain.Catalogue.ListingDiff.Tags"), c => string.Join(", ", c.Tags));
+        Add("Provinces", Texts.Get("Domain.Catalogue.ListingDiff.Provinces"), c => string.Join(", ", c.Provinces.Select(p => provinceNames?.GetValueOrDefault(p) ?? p)));
+        Add("Maturity", Texts.Get("Domain.Catalogue.ListingDiff.Maturity"), c => c.Maturity == Maturity.Production ? $"{Labels.Maturity(c.Maturity)} ({Texts.Get("Domain.Catalogue.ListingDiff.AgenciesUsing", c.AgenciesUsing)})" : Labels.Maturity(c.Maturity));
+        Add("PriceBaht", Texts.Get("Domain.Catalogue.ListingDiff.Price"), c => $"{Labels.Pricing(c.PricingModel)}: " + (c.PriceSatang is { } p ? Money.Format(p) : c.NoPriceReason ?? "—"));
+        Add("Website", Texts.Get("Domain.Catalogue.ListingDiff.Website"), c => c.Website);
+        Add("DemoUrl", Texts.Get("Domain.Catalogue.ListingDiff.Demo"), c => c.DemoUrl);
+        Add("InnovationListNumber", Texts.Get("Domain.Catalogue.ListingDiff.Certifications"), c => string.Join("; ", c.Certifications.Select(x =>
+            $"{(x.Kind == Certification.InnovationList ? Texts.Get("Domain.Catalogue.ListingDiff.InnovationList") : x.Kind.ToString())} {x.Number}" + (x.Expires is { } d ? " → " + Dates.Day(d) : ""))));
+        Add("PersonalData", Texts.Get("Domain.Catalogue.ListingDiff.DataHandling"), c =>
+            Texts.Get("Domain.Catalogue.ListingDiff.DataHandlingValue", Labels.YesNo(c.DataHandling.PersonalData), Labels.YesNo(c.DataHandling.HealthData), c.DataHandling.StorageLocation));
+        Add("Packages", Texts.Get("Domain.Catalogue.ListingDiff.PilotPackages"), c => string.Join("\n", c.PilotPackages.Select(p =>
+            $"{Bi.Pick(p.NameTh, p.NameEn)} — {Money.Format(p.PriceSatang)}, {Labels.Days(p.DurationDays)}: {Bi.Pick(p.IncludesTh, p.IncludesEn)}")));
         return rows;
     }
 }

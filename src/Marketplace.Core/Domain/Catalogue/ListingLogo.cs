@@ -26,14 +26,16 @@ public sealed class ListingLogo
 
     public bool IsLive => Bytes.Length > 0;
 
+    /// <summary>The message for a logo of <paramref name="length"/> bytes, its real size in MB (a 5 MB file reads "5.0 MB").</summary>
+    public static string TooLarge(long length) => Texts.Get("Domain.Catalogue.ListingLogo.TheLogoMustBeMBOr", length / 1024.0 / 1024.0);
+
     /// <summary>Checks the content, not the file name: PNG, JPEG or WebP by their magic bytes, at most 1 MB.</summary>
     public static (string? ContentType, string? Problem) Inspect(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0)
-            return (null, Bi.T("ไฟล์โลโก้ว่างเปล่า", "The logo file is empty"));
+            return (null, Texts.Get("Domain.Catalogue.ListingLogo.TheLogoFileIsEmpty"));
         if (bytes.Length > MaxBytes)
-            return (null, Bi.T($"โลโก้ต้องมีขนาดไม่เกิน 1 MB (ไฟล์นี้ {bytes.Length / 1024.0 / 1024.0:0.0} MB)",
-                $"The logo must be 1 MB or smaller (this file is {bytes.Length / 1024.0 / 1024.0:0.0} MB)"));
+            return (null, TooLarge(bytes.Length));
         string? type = bytes switch
         {
             [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, ..] => "image/png",
@@ -42,7 +44,7 @@ public sealed class ListingLogo
             _ => null,
         };
         return type is null
-            ? (null, Bi.T("โลโก้ต้องเป็นไฟล์ภาพ PNG, JPEG หรือ WebP", "The logo must be a PNG, JPEG or WebP image"))
+            ? (null, Texts.Get("Domain.Catalogue.ListingLogo.TheLogoMustBeAPNG"))
             : (type, null);
     }
 

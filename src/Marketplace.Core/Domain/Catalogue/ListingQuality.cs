@@ -20,22 +20,21 @@ public static partial class ListingQuality
         return
         [
             new("title", "TitleTh", !string.IsNullOrWhiteSpace(c.TitleTh),
-                Bi.T("มีชื่อโซลูชันภาษาไทย", "The solution has a Thai title")),
+                Texts.Get("Domain.Catalogue.ListingQuality.TheSolutionHasAThaiTitle")),
             new("summary", "SummaryTh", !string.IsNullOrWhiteSpace(c.SummaryTh),
-                Bi.T("มีสรุปสั้นภาษาไทย", "The solution has a short Thai summary")),
+                Texts.Get("Domain.Catalogue.ListingQuality.TheSolutionHasAShortThai")),
             new("description", "DescriptionTh", (c.DescriptionTh?.Trim().Length ?? 0) >= MinimumDescriptionLength,
-                Bi.T($"คำอธิบายภาษาไทยยาวอย่างน้อย {MinimumDescriptionLength} ตัวอักษร (ตอนนี้ {c.DescriptionTh?.Trim().Length ?? 0})",
-                    $"The Thai description has at least {MinimumDescriptionLength} characters (now {c.DescriptionTh?.Trim().Length ?? 0})")),
+                Texts.Get("Domain.Catalogue.ListingQuality.TheThaiDescriptionHasAtLeast", MinimumDescriptionLength, c.DescriptionTh?.Trim().Length ?? 0)),
             new("provinces", "Provinces", c.Provinces.Count > 0,
-                Bi.T("ระบุจังหวัดที่ใช้งานอย่างน้อยหนึ่งจังหวัด", "At least one province where it is deployed")),
+                Texts.Get("Domain.Catalogue.ListingQuality.AtLeastOneProvinceWhereIt")),
             new("price", "PriceSatang", c.PriceSatang is > 0 || c.PricingModel == PricingModel.Free || !string.IsNullOrWhiteSpace(c.NoPriceReason),
-                Bi.T("มีราคาโดยประมาณ หรือเหตุผลที่ไม่ระบุราคา", "An indicative price, or the reason there is none")),
+                Texts.Get("Domain.Catalogue.ListingQuality.AnIndicativePriceOrTheReason")),
             new("links", "Website", UrlsAreValid(c),
-                Bi.T("ลิงก์เว็บไซต์และเดโมเป็นที่อยู่ https:// ที่ถูกต้อง", "Website and demo links are valid https:// addresses")),
+                Texts.Get("Domain.Catalogue.ListingQuality.WebsiteAndDemoLinksAreValid")),
             new("contact-in-title", "TitleTh", !HasContactDetails(c.TitleTh) && !HasContactDetails(c.TitleEn),
-                Bi.T("ชื่อไม่มีเบอร์โทรศัพท์หรืออีเมล", "The title holds no phone number or e-mail address")),
+                Texts.Get("Domain.Catalogue.ListingQuality.TheTitleHoldsNoPhoneNumber")),
             new("duplicate-title", "TitleTh", !others.Contains(Normalise(c.TitleTh)) && (c.TitleEn is null || !others.Contains(Normalise(c.TitleEn))),
-                Bi.T("ชื่อไม่ซ้ำกับโซลูชันอื่นของบริษัท", "The title differs from the company's other solutions")),
+                Texts.Get("Domain.Catalogue.ListingQuality.TheTitleDiffersFromTheCompany")),
         ];
     }
 

@@ -75,9 +75,9 @@ public sealed partial class Challenge
     public void Edit(ChallengeContent content, DateTimeOffset questionsDeadline, DateTimeOffset proposalsDeadline, DateTimeOffset now)
     {
         if (State is not (ChallengeState.Draft or ChallengeState.Submitted))
-            Refuse("แก้ไขได้เฉพาะโจทย์ที่ยังไม่เผยแพร่", "Only a challenge that is not yet published can be edited");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.OnlyAChallengeThatIsNot"));
         if (questionsDeadline > proposalsDeadline)
-            Refuse("กำหนดส่งคำถามต้องอยู่ก่อนกำหนดส่งข้อเสนอ", "The questions deadline must come before the proposals deadline");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.TheQuestionsDeadlineMustComeBefore"));
         RequirePlausibleDeadline(questionsDeadline, now);
         RequirePlausibleDeadline(proposalsDeadline, now);
         Content = content;
@@ -89,7 +89,7 @@ public sealed partial class Challenge
     public void Submit(DateTimeOffset now)
     {
         if (State != ChallengeState.Draft)
-            Refuse("ส่งตรวจได้เฉพาะฉบับร่าง", "Only a draft can be submitted");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.OnlyADraftCanBeSubmitted"));
         RequireWindow(now);
         State = ChallengeState.Submitted;
         SubmittedAt = now;
@@ -98,9 +98,9 @@ public sealed partial class Challenge
     public void Publish(Organisation agency, DateTimeOffset now)
     {
         if (State != ChallengeState.Submitted)
-            Refuse("เผยแพร่ได้เฉพาะโจทย์ที่ส่งตรวจแล้ว", "Only a submitted challenge can be published");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.OnlyASubmittedChallengeCanBe"));
         if (agency.Id != AgencyId || agency.Verification != VerificationState.Verified)
-            Refuse("เผยแพร่ได้เฉพาะโจทย์ของหน่วยงานที่ยืนยันแล้ว", "Only a verified agency's challenge can be published");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.OnlyAVerifiedAgencySChallenge"));
         RequireWindow(now);
         State = ChallengeState.Published;
         PublishedAt = now;
@@ -110,7 +110,7 @@ public sealed partial class Challenge
     public void ReturnToDraft(string reason)
     {
         if (State != ChallengeState.Submitted)
-            Refuse("ส่งกลับได้เฉพาะโจทย์ที่ส่งตรวจแล้ว", "Only a submitted challenge can be sent back");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.OnlyASubmittedChallengeCanBe2"));
         RequireReason(reason);
         Reason = reason.Trim();
         State = ChallengeState.Draft;
@@ -132,9 +132,9 @@ public sealed partial class Challenge
     public void Cancel(string reason, DateTimeOffset now)
     {
         if (CanBeDeleted)
-            Refuse("โจทย์ที่ยังไม่เผยแพร่ให้ลบทิ้งแทนการยกเลิก", "A challenge that was never published is deleted, not cancelled");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.AChallengeThatWasNeverPublished"));
         if (State is ChallengeState.Awarded or ChallengeState.Cancelled)
-            Refuse("โจทย์นี้ปิดไปแล้ว", "This challenge is already finished");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ThisChallengeIsAlreadyFinished"));
         RequireReason(reason);
         Reason = reason.Trim();
         State = ChallengeState.Cancelled;
@@ -144,7 +144,7 @@ public sealed partial class Challenge
     public ChallengeQuestion Ask(int vendorId, string userId, string text, DateTimeOffset now)
     {
         if (!IsOpenForQuestions(now))
-            Refuse("หมดเวลาถามคำถามสำหรับโจทย์นี้แล้ว", "The deadline for questions on this challenge has passed");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.TheDeadlineForQuestionsOnThis"));
         return new ChallengeQuestion(Id, vendorId, userId, text.Trim(), now);
     }
 
@@ -152,18 +152,18 @@ public sealed partial class Challenge
     public void Answer(ChallengeQuestion question, string text, DateTimeOffset now)
     {
         if (question.ChallengeId != Id)
-            Refuse("คำถามนี้ไม่ได้อยู่ในโจทย์นี้", "This question does not belong to this challenge");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ThisQuestionDoesNotBelongTo"));
         if (!IsOpenForProposals(now))
-            Refuse("ตอบคำถามได้จนถึงวันปิดรับข้อเสนอ", "Questions can be answered only until proposals close");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.QuestionsCanBeAnsweredOnlyUntil"));
         question.AnswerWith(text, now);
     }
 
     public Invitation InviteVendor(int vendorId, bool alreadyInvited, DateTimeOffset now)
     {
         if (!IsOpenForProposals(now))
-            Refuse("เชิญได้เฉพาะโจทย์ที่เปิดรับข้อเสนออยู่", "You can invite vendors only while proposals are open");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.YouCanInviteVendorsOnlyWhile"));
         if (alreadyInvited)
-            Refuse("เชิญบริษัทนี้ไปแล้ว", "This company is already invited");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ThisCompanyIsAlreadyInvited"));
         return new Invitation(Id, vendorId, now);
     }
 
@@ -171,7 +171,7 @@ public sealed partial class Challenge
     public Proposal ReceiveProposal(int vendorId, string userId, ProposalTerms terms, Proposal? existing, DateTimeOffset now)
     {
         if (!IsOpenForProposals(now))
-            Refuse("โจทย์นี้ไม่ได้เปิดรับข้อเสนอแล้ว", "This challenge is not open for proposals");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ThisChallengeIsNotOpenFor"));
         if (existing is null)
             return new Proposal(Id, vendorId, userId, terms, now);
         RequireOwn(existing);
@@ -184,37 +184,35 @@ public sealed partial class Challenge
     {
         RequireOwn(proposal);
         if (!IsOpenForProposals(now) && State != ChallengeState.Cancelled)
-            Refuse("ปิดรับข้อเสนอแล้ว จึงแก้ไขหรือถอนไม่ได้", "Proposals have closed, so it can no longer be changed or withdrawn");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ProposalsHaveClosedSoItCan"));
         proposal.Withdraw(now);
     }
 
     private void RequireOwn(Proposal proposal)
     {
         if (proposal.ChallengeId != Id)
-            Refuse("ข้อเสนอนี้ไม่ได้อยู่ในโจทย์นี้", "This proposal does not belong to this challenge");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.ThisProposalDoesNotBelongTo"));
     }
 
     private void RequireWindow(DateTimeOffset now)
     {
         if (ProposalsDeadline - now < MinimumWindow)
-            Refuse("ระยะเวลารับข้อเสนอต้องไม่น้อยกว่า 14 วัน เลื่อนกำหนดส่งข้อเสนอออกไป",
-                "The proposal window must be at least 14 days: move the proposals deadline later");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.TheProposalWindowMustBeAt"));
     }
 
     private static void RequirePlausibleDeadline(DateTimeOffset deadline, DateTimeOffset now)
     {
         if (deadline <= now)
-            Refuse("กำหนดส่งต้องเป็นวันในอนาคต", "Deadlines must be in the future");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.DeadlinesMustBeInTheFuture"));
         if (deadline - now > ChallengeDates.LongestDeadlineAhead)
-            Refuse("กำหนดส่งต้องไม่เกินหนึ่งปีจากวันนี้ หากพิมพ์ปี พ.ศ. ให้ตรวจสอบปีอีกครั้ง",
-                "Deadlines must be within a year from today: if you typed a Buddhist-era year, check it");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.DeadlinesMustBeWithinAYear"));
     }
 
     private static void RequireReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            Refuse("ระบุเหตุผล", "Give a reason");
+            Refuse(Texts.Get("Domain.Challenges.Challenge.GiveAReason"));
     }
 
-    private static void Refuse(string thai, string english) => throw new DomainRuleException(Bi.T(thai, english));
+    private static void Refuse(string message) => throw new DomainRuleException(message);
 }

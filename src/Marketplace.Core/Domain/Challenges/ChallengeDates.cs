@@ -30,26 +30,25 @@ public static class ChallengeDates
     {
         var match = Iso.Match(text.Trim()) is { Success: true } isoMatch ? isoMatch : Thai.Match(text.Trim());
         if (!match.Success)
-            return new(null, null, Bi.T("กรอกวันที่ เช่น 2027-06-30 หรือ 30/6/2570", "Enter a date such as 2027-06-30 or 30/6/2570"));
+            return new(null, null, Texts.Get("Domain.Challenges.ChallengeDates.EnterADateSuchAsOr"));
         var typedYear = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
         var buddhist = typedYear >= FirstBuddhistEraYear;
         var year = buddhist ? typedYear - BuddhistEraOffset : typedYear;
         if (year is < 1900 or > 2200)
-            return new(null, null, Bi.T($"ปี {typedYear} ไม่น่าใช่ ตรวจสอบปีอีกครั้ง", $"The year {typedYear} cannot be right: check the year"));
+            return new(null, null, Texts.Get("Domain.Challenges.ChallengeDates.TheYearCannotBeRightCheck", typedYear));
         var month = int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture);
         var day = int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture);
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-            return new(null, null, Bi.T("วันที่นี้ไม่มีอยู่จริง ตรวจสอบวันและเดือน", "This date does not exist: check the day and month"));
+            return new(null, null, Texts.Get("Domain.Challenges.ChallengeDates.ThisDateDoesNotExistCheck"));
         var date = new DateOnly(year, month, day);
-        var iso = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var iso = Dates.Iso(date);
         return new(date, buddhist
-            ? Bi.T($"อ่านปี {typedYear} เป็นปีพุทธศักราช: บันทึกเป็นวันที่ {iso} (ค.ศ. {year})",
-                $"The year {typedYear} was read as a Buddhist-era year: saved as {iso} ({year})")
+            ? Texts.Get("Domain.Challenges.ChallengeDates.TheYearWasReadAsA", typedYear, iso, year)
             : null, null);
     }
 
-    /// <summary>Deadlines are the end of the chosen day in Thailand (UTC+7).</summary>
-    public static DateTimeOffset EndOfThaiDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(7));
+    /// <summary>Deadlines are the end of the chosen day in Thailand.</summary>
+    public static DateTimeOffset EndOfThaiDay(DateOnly day) => Dates.EndOfThaiDay(day);
 
-    public static DateOnly ThaiDay(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(TimeSpan.FromHours(7)).DateTime);
+    public static DateOnly ThaiDay(DateTimeOffset moment) => Dates.ThaiDay(moment);
 }

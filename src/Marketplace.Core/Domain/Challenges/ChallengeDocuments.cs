@@ -16,18 +16,18 @@ public sealed partial class Challenge
     public Document AttachDocument(DocumentKind kind, string? fileName, byte[] bytes, string userId, DateTimeOffset now)
     {
         if (kind is not (DocumentKind.TermsOfReference or DocumentKind.Specification))
-            Refuse("เลือกประเภทเอกสาร", "Choose the kind of document");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.ChooseTheKindOfDocument"));
         if (!CanBeDeleted && !IsOpenForProposals(now))
-            Refuse("แนบเอกสารได้จนถึงวันปิดรับข้อเสนอ", "Documents can be added only until proposals close");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.DocumentsCanBeAddedOnlyUntil"));
         return Document.Create(Id, null, null, kind, fileName, bytes, userId, now);
     }
 
     public Document AttachToAnswer(ChallengeQuestion question, string? fileName, byte[] bytes, string userId, DateTimeOffset now)
     {
         if (question.ChallengeId != Id)
-            Refuse("คำถามนี้ไม่ได้อยู่ในโจทย์นี้", "This question does not belong to this challenge");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.ThisQuestionDoesNotBelongTo"));
         if (!IsOpenForProposals(now))
-            Refuse("ตอบคำถามได้จนถึงวันปิดรับข้อเสนอ", "Questions can be answered only until proposals close");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.QuestionsCanBeAnsweredOnlyUntil"));
         return Document.Create(Id, null, question.Id, DocumentKind.Clarification, fileName, bytes, userId, now);
     }
 
@@ -35,9 +35,9 @@ public sealed partial class Challenge
     {
         RequireOwn(proposal);
         if (kind is not (DocumentKind.ProposalTechnical or DocumentKind.ProposalPrice))
-            Refuse("เลือกประเภทเอกสาร", "Choose the kind of document");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.ChooseTheKindOfDocument"));
         if (!IsOpenForProposals(now) || proposal.State != ProposalState.Submitted)
-            Refuse("แนบเอกสารได้จนถึงวันปิดรับข้อเสนอ", "Documents can be added only until proposals close");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.DocumentsCanBeAddedOnlyUntil"));
         return Document.Create(Id, proposal.Id, null, kind, fileName, bytes, userId, now);
     }
 
@@ -45,8 +45,7 @@ public sealed partial class Challenge
     public void RequireCanRemove(Document document)
     {
         if (document.ChallengeId != Id || document.Kind is not (DocumentKind.TermsOfReference or DocumentKind.Specification) || !CanBeDeleted)
-            Refuse("ลบเอกสารได้เฉพาะของโจทย์ที่ยังไม่เผยแพร่ เอกสารที่เผยแพร่แล้วเป็นหลักฐานสาธารณะ",
-                "Documents can be removed only before publication; once published they are part of the public record");
+            Refuse(Texts.Get("Domain.Challenges.ChallengeDocuments.DocumentsCanBeRemovedOnlyBefore"));
     }
 
     /// <summary>Refuses with a 404 (the document's existence is not revealed) or, to the agency, the seal's 403.</summary>
@@ -73,5 +72,5 @@ public sealed partial class Challenge
             throw Hidden();
     }
 
-    private static NotFoundException Hidden() => new(Bi.T("ไม่พบเอกสารนี้", "This document does not exist"));
+    private static NotFoundException Hidden() => new(Texts.Get("Domain.Challenges.ChallengeDocuments.ThisDocumentDoesNotExist"));
 }

@@ -35,9 +35,9 @@ public sealed class Evaluator
     internal void Declare(bool conflict, string? note, DateTimeOffset now)
     {
         if (Declaration != Declaration.Pending)
-            throw new DomainRuleException(Bi.T("คุณประกาศไปแล้ว การประกาศแก้ไขไม่ได้", "You have already declared; a declaration cannot be changed"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Evaluation.YouHaveAlreadyDeclaredADeclaration"));
         if (conflict && string.IsNullOrWhiteSpace(note))
-            throw new DomainRuleException(Bi.T("อธิบายผลประโยชน์ทับซ้อนสั้น ๆ", "Briefly describe the conflict of interest"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Evaluation.BrieflyDescribeTheConflictOfInterest"));
         Declaration = conflict ? Declaration.Conflict : Declaration.NoConflict;
         ConflictNote = conflict ? note!.Trim() : null;
         DeclaredAt = now;

@@ -45,7 +45,7 @@ public sealed class Proposal
     internal void Withdraw(DateTimeOffset now)
     {
         if (State != ProposalState.Submitted)
-            throw new DomainRuleException(Bi.T("ถอนได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be withdrawn"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Proposal.OnlyAStandingProposalCanBe"));
         State = ProposalState.Withdrawn;
         UpdatedAt = now;
     }
@@ -53,16 +53,16 @@ public sealed class Proposal
     internal void Shortlist()
     {
         if (State != ProposalState.Submitted)
-            throw new DomainRuleException(Bi.T("คัดเลือกได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be shortlisted"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Proposal.OnlyAStandingProposalCanBe2"));
         State = ProposalState.Shortlisted;
     }
 
     internal void Award(long contractValueSatang, DateOnly contractDate, string? message)
     {
         if (State is not (ProposalState.Submitted or ProposalState.Shortlisted))
-            throw new DomainRuleException(Bi.T("มอบงานได้เฉพาะข้อเสนอที่ยื่นอยู่", "Only a standing proposal can be awarded"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Proposal.OnlyAStandingProposalCanBe3"));
         if (contractValueSatang <= 0)
-            throw new DomainRuleException(Bi.T("ระบุมูลค่าสัญญามากกว่า 0", "Enter a contract value above zero"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Proposal.EnterAContractValueAboveZero"));
         State = ProposalState.Awarded;
         ContractValueSatang = contractValueSatang;
         ContractDate = contractDate;

@@ -28,7 +28,7 @@ public sealed class ChallengeQuestion
     internal void AnswerWith(string answer, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(answer))
-            throw new DomainRuleException(Bi.T("เขียนคำตอบ", "Write the answer"));
+            throw new DomainRuleException(Texts.Get("Domain.Challenges.Questions.WriteTheAnswer"));
         Answer = answer.Trim();
         AnsweredAt = now;
     }

@@ -23,10 +23,9 @@ public static class DocumentFile
     public static (DocumentFormat? Format, string? Problem) Inspect(byte[] bytes)
     {
         if (bytes.Length == 0)
-            return (null, Bi.T("ไฟล์ว่างเปล่า เลือกไฟล์อีกครั้ง", "The file is empty: choose the file again"));
+            return (null, Texts.Get("Domain.Documents.DocumentFile.TheFileIsEmptyChooseThe"));
         if (bytes.Length > MaxBytes)
-            return (null, Bi.T($"ไฟล์ต้องมีขนาดไม่เกิน 20 MB (ไฟล์นี้ {bytes.Length / 1024.0 / 1024.0:0.0} MB)",
-                $"The file must be 20 MB or smaller (this one is {bytes.Length / 1024.0 / 1024.0:0.0} MB)"));
+            return (null, Texts.Get("Domain.Documents.DocumentFile.TheFileMustBeMBOr", bytes.Length / 1024.0 / 1024.0));
         var format = bytes.AsSpan() switch
         {
             [(byte)'%', (byte)'P', (byte)'D', (byte)'F', (byte)'-', ..] => Pdf,
@@ -34,8 +33,7 @@ public static class DocumentFile
             _ => null,
         };
         return format is null
-            ? (null, Bi.T("รับเฉพาะไฟล์ PDF, DOCX, XLSX หรือ ODT (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)",
-                "Only PDF, DOCX, XLSX or ODT files are accepted (checked by their content, not their name)"))
+            ? (null, Texts.Get("Domain.Documents.DocumentFile.OnlyPDFDOCXXLSXOrODT"))
             : (format, null);
     }
 

@@ -85,7 +85,7 @@ public sealed class Order
     public void StartCheckout(string sessionId, string url, DateTimeOffset expiresAt, DateTimeOffset now)
     {
         if (!CanPayOnline(now))
-            Refuse("ชำระเงินออนไลน์สำหรับคำสั่งซื้อนี้ไม่ได้ในขณะนี้", "This order cannot be paid online now");
+            Refuse(Texts.Get("Domain.Procurement.Order.ThisOrderCannotBePaidOnline"));
         CheckoutAttempt++;
         CheckoutSessionId = sessionId;
         CheckoutUrl = url;
@@ -97,28 +97,28 @@ public sealed class Order
     public void SubmitPurchaseOrder(string number)
     {
         if (Route != PaymentRoute.PurchaseOrder || PurchaseOrder is not null)
-            Refuse("ส่งใบสั่งซื้อได้ครั้งเดียว", "A purchase order can be submitted only once");
+            Refuse(Texts.Get("Domain.Procurement.Order.APurchaseOrderCanBeSubmitted"));
         PurchaseOrderNumber = number.Trim();
         PurchaseOrder = PurchaseOrderState.Submitted;
     }
 
     public void AcceptPurchaseOrder()
     {
-        RequirePurchaseOrder(PurchaseOrderState.Submitted, "รับได้เฉพาะใบสั่งซื้อที่รอการตอบรับ", "Only a purchase order waiting for an answer can be accepted");
+        RequirePurchaseOrder(PurchaseOrderState.Submitted, Texts.Get("Domain.Procurement.Order.OnlyAPurchaseOrderWaitingFor"));
         PurchaseOrder = PurchaseOrderState.Accepted;
     }
 
     /// <summary>The agency sees the reason, so it must say what the vendor cannot do.</summary>
     public void DeclinePurchaseOrder(string reason, DateTimeOffset now)
     {
-        RequirePurchaseOrder(PurchaseOrderState.Submitted, "ปฏิเสธได้เฉพาะใบสั่งซื้อที่รอการตอบรับ", "Only a purchase order waiting for an answer can be declined");
+        RequirePurchaseOrder(PurchaseOrderState.Submitted, Texts.Get("Domain.Procurement.Order.OnlyAPurchaseOrderWaitingFor2"));
         RequireReason(reason);
         Close(OrderState.Cancelled, reason, now);
     }
 
     public void IssueInvoice(string invoiceNumber, DateTimeOffset now)
     {
-        RequirePurchaseOrder(PurchaseOrderState.Accepted, "ออกใบแจ้งหนี้ได้หลังรับใบสั่งซื้อ ครั้งเดียว", "An invoice can be issued once, after accepting the purchase order");
+        RequirePurchaseOrder(PurchaseOrderState.Accepted, Texts.Get("Domain.Procurement.Order.AnInvoiceCanBeIssuedOnce"));
         VendorInvoiceNumber = invoiceNumber.Trim();
         InvoicedAt = now;
         PurchaseOrder = PurchaseOrderState.Invoiced;
@@ -126,7 +126,7 @@ public sealed class Order
 
     public void RecordPurchaseOrderPayment(string reference, DateTimeOffset now)
     {
-        RequirePurchaseOrder(PurchaseOrderState.Invoiced, "บันทึกการจ่ายเงินได้หลังผู้ขายออกใบแจ้งหนี้", "Payment can be recorded once the vendor has issued its invoice");
+        RequirePurchaseOrder(PurchaseOrderState.Invoiced, Texts.Get("Domain.Procurement.Order.PaymentCanBeRecordedOnceThe"));
         PaymentReference = reference.Trim();
         MarkPaid(now);
     }
@@ -135,7 +135,7 @@ public sealed class Order
     public void MarkPaid(DateTimeOffset now)
     {
         if (State is not (OrderState.PendingPayment or OrderState.PaymentFailed))
-            Refuse("คำสั่งซื้อนี้ไม่ได้รอการชำระเงิน", "This order is not waiting for payment");
+            Refuse(Texts.Get("Domain.Procurement.Order.ThisOrderIsNotWaitingFor"));
         State = OrderState.Paid;
         PaidAt = now;
         Reason = null;
@@ -157,7 +157,7 @@ public sealed class Order
     public void StartDelivery(DateTimeOffset now)
     {
         if (State != OrderState.Paid)
-            Refuse("เริ่มส่งมอบได้เฉพาะคำสั่งซื้อที่ชำระเงินแล้ว", "Delivery can start only on a paid order");
+            Refuse(Texts.Get("Domain.Procurement.Order.DeliveryCanStartOnlyOnA"));
         State = OrderState.InDelivery;
         DeliveryStartedAt = now;
     }
@@ -165,7 +165,7 @@ public sealed class Order
     public void Complete(DateTimeOffset now)
     {
         if (State != OrderState.InDelivery)
-            Refuse("ปิดงานได้เฉพาะคำสั่งซื้อที่อยู่ระหว่างส่งมอบ", "Only an order in delivery can be marked complete");
+            Refuse(Texts.Get("Domain.Procurement.Order.OnlyAnOrderInDeliveryCan"));
         State = OrderState.Completed;
         CompletedAt = now;
     }
@@ -174,9 +174,9 @@ public sealed class Order
     public void Cancel(string reason, DateTimeOffset now)
     {
         if (State is not (OrderState.PendingPayment or OrderState.PaymentFailed))
-            Refuse("ยกเลิกได้เฉพาะคำสั่งซื้อที่ยังไม่ได้ชำระเงิน", "Only an unpaid order can be cancelled");
+            Refuse(Texts.Get("Domain.Procurement.Order.OnlyAnUnpaidOrderCanBe"));
         if (HasOpenCheckout(now))
-            Refuse("มีการชำระเงินออนไลน์ที่ยังเปิดอยู่ ยกเลิกได้เมื่อหมดเวลาชำระ", "An online payment is still open: you can cancel once it has expired");
+            Refuse(Texts.Get("Domain.Procurement.Order.AnOnlinePaymentIsStillOpen"));
         RequireReason(reason);
         Close(OrderState.Cancelled, reason, now);
     }
@@ -185,7 +185,7 @@ public sealed class Order
     public void MarkRefunded(DateTimeOffset now)
     {
         if (State == OrderState.Refunded)
-            Refuse("คืนเงินแล้ว", "Already refunded");
+            Refuse(Texts.Get("Domain.Procurement.Order.AlreadyRefunded"));
         Close(OrderState.Refunded, null, now);
     }
 
@@ -199,17 +199,17 @@ public sealed class Order
         CheckoutExpiresAt = null;
     }
 
-    private void RequirePurchaseOrder(PurchaseOrderState expected, string thai, string english)
+    private void RequirePurchaseOrder(PurchaseOrderState expected, string message)
     {
         if (Route != PaymentRoute.PurchaseOrder || PurchaseOrder != expected || State != OrderState.PendingPayment)
-            Refuse(thai, english);
+            Refuse(message);
     }
 
     private static void RequireReason(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            Refuse("ระบุเหตุผล อีกฝ่ายจะเห็นข้อความนี้", "Give a reason: the other side will see it");
+            Refuse(Texts.Get("Domain.Procurement.Order.GiveAReasonTheOtherSide"));
     }
 
-    private static void Refuse(string thai, string english) => throw new DomainRuleException(Bi.T(thai, english));
+    private static void Refuse(string message) => throw new DomainRuleException(message);
 }

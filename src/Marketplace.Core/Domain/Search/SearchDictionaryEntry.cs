@@ -38,10 +38,9 @@ public sealed class SearchDictionaryEntry
     {
         var list = terms.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.Count < 2)
-            throw new DomainRuleException(Bi.T("ใส่อย่างน้อยสองคำที่มีความหมายเดียวกัน", "Enter at least two terms that mean the same"));
+            throw new DomainRuleException(Texts.Get("Domain.Search.SearchDictionaryEntry.EnterAtLeastTwoTermsThat"));
         if (list.Count > MaxTerms || list.Any(t => t.Length > MaxTermLength || t.Contains(Separator)))
-            throw new DomainRuleException(Bi.T($"ใส่ได้ไม่เกิน {MaxTerms} คำ คำละไม่เกิน {MaxTermLength} ตัวอักษร",
-                $"Enter at most {MaxTerms} terms of at most {MaxTermLength} characters each"));
+            throw new DomainRuleException(Texts.Get("Domain.Search.SearchDictionaryEntry.EnterAtMostTermsOfAt", MaxTerms, MaxTermLength));
         Kind = kind;
         Terms = string.Join(" | ", list);
         UpdatedAt = now;

@@ -25,10 +25,10 @@ public static class ChangeEmail
     {
         public Validator()
         {
-            RuleFor(x => x.NewEmail).NotEmpty().WithMessage(_ => Bi.T("กรอกอีเมลใหม่", "Enter the new e-mail address"))
-                .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"))
-                .MaximumLength(256).WithMessage(_ => Bi.T("อีเมลยาวเกินไป", "The e-mail address is too long"));
-            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Bi.T("กรอกรหัสผ่านปัจจุบันเพื่อยืนยันว่าเป็นคุณ", "Enter your current password to show it is you"));
+            RuleFor(x => x.NewEmail).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.ChangeEmail.EnterTheNewEMailAddress"))
+                .EmailAddress().WithMessage(_ => Texts.Get("Features.Accounts.ChangeEmail.EnterAnEMailAddressLike"))
+                .MaximumLength(256).WithMessage(_ => Texts.Get("Features.Accounts.ChangeEmail.TheEMailAddressIsToo"));
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.ChangeEmail.EnterYourCurrentPasswordToShow"));
         }
     }
 
@@ -38,10 +38,10 @@ public static class ChangeEmail
         {
             var user = await users.LoadAsync(current);
             if (!await users.CheckPasswordAsync(user, request.Password!))
-                throw InvalidRequestException.For(nameof(Command.Password), Bi.T("รหัสผ่านไม่ถูกต้อง", "The password is not correct"));
+                throw InvalidRequestException.For(nameof(Command.Password), Texts.Get("Features.Accounts.ChangeEmail.ThePasswordIsNotCorrect"));
             var newEmail = request.NewEmail!.Trim();
             if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
-                throw InvalidRequestException.For(nameof(Command.NewEmail), Bi.T("นี่คืออีเมลปัจจุบันของคุณ", "This is already your address"));
+                throw InvalidRequestException.For(nameof(Command.NewEmail), Texts.Get("Features.Accounts.ChangeEmail.ThisIsAlreadyYourAddress"));
 
             if (await users.FindByEmailAsync(newEmail) is { } owner)
                 mail.SendAlreadyRegistered(owner);

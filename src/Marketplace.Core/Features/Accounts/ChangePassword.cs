@@ -21,8 +21,8 @@ public static class ChangePassword
     {
         public Validator()
         {
-            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => Bi.T("กรอกรหัสผ่านปัจจุบัน", "Enter your current password"));
-            RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => Bi.T("ตั้งรหัสผ่านใหม่", "Choose a new password"));
+            RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.ChangePassword.EnterYourCurrentPassword"));
+            RuleFor(x => x.NewPassword).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.ChangePassword.ChooseANewPassword"));
         }
     }
 
@@ -33,7 +33,7 @@ public static class ChangePassword
             var user = await users.LoadAsync(current);
             var result = await users.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!);
             if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
-                throw InvalidRequestException.For(nameof(Command.CurrentPassword), Bi.T("รหัสผ่านปัจจุบันไม่ถูกต้อง", "The current password is not correct"));
+                throw InvalidRequestException.For(nameof(Command.CurrentPassword), Texts.Get("Features.Accounts.ChangePassword.TheCurrentPasswordIsNotCorrect"));
             result.ThrowIfFailed(nameof(Command.NewPassword));
             mail.SendSecurityNotice(user, user.Email!, "รหัสผ่านของบัญชีถูกเปลี่ยนแล้ว", "The account's password was changed.");
             audit.Record(nameof(AppUser), () => user.Id, "Changed the password");

@@ -28,7 +28,7 @@ public static class CloseAccount
         {
             var user = await users.LoadAsync(current);
             if (string.IsNullOrEmpty(request.Password) || !await users.CheckPasswordAsync(user, request.Password))
-                throw InvalidRequestException.For(nameof(Command.Password), Bi.T("รหัสผ่านไม่ถูกต้อง", "The password is not correct"));
+                throw InvalidRequestException.For(nameof(Command.Password), Texts.Get("Features.Accounts.CloseAccount.ThePasswordIsNotCorrect"));
 
             var email = user.Email!;
             var pseudonym = "closed-" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();

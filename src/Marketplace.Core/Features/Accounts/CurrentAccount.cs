@@ -10,7 +10,7 @@ internal static class CurrentAccount
     public static async Task<AppUser> LoadAsync(this UserManager<AppUser> users, ICurrentUser current) =>
         await users.FindByIdAsync(current.UserId!) is { ClosedAt: null } user
             ? user
-            : throw new ForbiddenException(Bi.T("บัญชีนี้ถูกปิดแล้ว", "This account is closed"));
+            : throw new ForbiddenException(Texts.Get("Features.Accounts.CurrentAccount.ThisAccountIsClosed"));
 
     public static void ThrowIfFailed(this IdentityResult result, string passwordField = "Password")
     {
@@ -21,7 +21,5 @@ internal static class CurrentAccount
                 : "", e.Description)).ToList());
     }
 
-    public static InvalidRequestException LinkExpired() => InvalidRequestException.For("", Bi.T(
-        "ลิงก์นี้หมดอายุหรือถูกใช้ไปแล้ว ขอลิงก์ใหม่ได้จากหน้าลืมรหัสผ่านหรือหน้าบัญชีของคุณ",
-        "This link has expired or was already used. Ask for a new one from the forgotten-password page or your account page."));
+    public static InvalidRequestException LinkExpired() => InvalidRequestException.For("", Texts.Get("Features.Accounts.CurrentAccount.ThisLinkHasExpiredOrWas"));
 }

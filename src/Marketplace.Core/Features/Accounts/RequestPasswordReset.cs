@@ -21,9 +21,9 @@ public static class RequestPasswordReset
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Bi.T("กรอกอีเมลของคุณ", "Enter your e-mail address"))
-                .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"))
-                .MaximumLength(256).WithMessage(_ => Bi.T("อีเมลยาวเกินไป", "The e-mail address is too long"));
+            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.RequestPasswordReset.EnterYourEMailAddress"))
+                .EmailAddress().WithMessage(_ => Texts.Get("Features.Accounts.RequestPasswordReset.EnterAnEMailAddressLike"))
+                .MaximumLength(256).WithMessage(_ => Texts.Get("Features.Accounts.RequestPasswordReset.TheEMailAddressIsToo"));
     }
 
     public sealed class Handler(UserManager<AppUser> users, AccountMail mail) : IRequestHandler<Command, Unit>

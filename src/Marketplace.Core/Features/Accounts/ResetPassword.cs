@@ -23,7 +23,7 @@ public static class ResetPassword
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator() =>
-            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Bi.T("ตั้งรหัสผ่านใหม่", "Choose a new password"));
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.ResetPassword.ChooseANewPassword"));
     }
 
     public sealed class Handler(UserManager<AppUser> users, AccountMail mail, AuditTrail audit) : IRequestHandler<Command, Unit>

@@ -50,7 +50,7 @@ public static class TwoFactor
     public sealed class EnableValidator : AbstractValidator<Enable>
     {
         public EnableValidator() =>
-            RuleFor(x => x.Code).NotEmpty().WithMessage(_ => Bi.T("กรอกรหัส 6 หลักจากแอปยืนยันตัวตน", "Enter the 6-digit code from your authenticator app"));
+            RuleFor(x => x.Code).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.TwoFactor.EnterTheDigitCodeFromYour"));
     }
 
     public sealed class EnableHandler(UserManager<AppUser> users, ICurrentUser current, AccountMail mail, AuditTrail audit)
@@ -61,8 +61,7 @@ public static class TwoFactor
             var user = await users.LoadAsync(current);
             var code = new string(request.Code!.Where(char.IsDigit).ToArray());
             if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-                throw InvalidRequestException.For(nameof(Enable.Code), Bi.T("รหัสไม่ถูกต้อง ตรวจสอบว่าเวลาในโทรศัพท์ถูกต้อง แล้วใส่รหัสล่าสุด",
-                    "The code is not correct. Check that your phone's clock is right and enter the newest code."));
+                throw InvalidRequestException.For(nameof(Enable.Code), Texts.Get("Features.Accounts.TwoFactor.TheCodeIsNotCorrectCheck"));
             (await users.SetTwoFactorEnabledAsync(user, true)).ThrowIfFailed();
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
             mail.SendSecurityNotice(user, user.Email!, "เปิดการยืนยันตัวตนสองขั้นตอนแล้ว", "Two-factor sign-in was turned on.");
@@ -83,7 +82,7 @@ public static class TwoFactor
         {
             var user = await users.LoadAsync(current);
             if (string.IsNullOrEmpty(request.Password) || !await users.CheckPasswordAsync(user, request.Password))
-                throw InvalidRequestException.For(nameof(Disable.Password), Bi.T("รหัสผ่านไม่ถูกต้อง", "The password is not correct"));
+                throw InvalidRequestException.For(nameof(Disable.Password), Texts.Get("Features.Accounts.TwoFactor.ThePasswordIsNotCorrect"));
             (await users.SetTwoFactorEnabledAsync(user, false)).ThrowIfFailed();
             await users.ResetAuthenticatorKeyAsync(user);
             mail.SendSecurityNotice(user, user.Email!, "ปิดการยืนยันตัวตนสองขั้นตอนแล้ว", "Two-factor sign-in was turned off.");
@@ -103,7 +102,7 @@ public static class TwoFactor
         {
             var user = await users.LoadAsync(current);
             if (!user.TwoFactorEnabled)
-                throw new DomainRuleException(Bi.T("เปิดการยืนยันตัวตนสองขั้นตอนก่อน", "Turn on two-factor sign-in first"));
+                throw new DomainRuleException(Texts.Get("Features.Accounts.TwoFactor.TurnOnTwoFactorSignIn"));
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
             audit.Record(nameof(AppUser), () => user.Id, "Generated new recovery codes");
             return codes;

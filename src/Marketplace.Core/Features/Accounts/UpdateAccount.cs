@@ -21,9 +21,9 @@ public static class UpdateAccount
     {
         public Validator()
         {
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อ-นามสกุลของคุณ", "Enter your full name"))
-                .MaximumLength(200).WithMessage(_ => Bi.T("ชื่อยาวเกิน 200 ตัวอักษร", "The name must be 200 characters or fewer"));
-            RuleFor(x => x.Language).Must(l => l is "th" or "en").WithMessage(_ => Bi.T("เลือกภาษาไทยหรือภาษาอังกฤษ", "Choose Thai or English"));
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => Texts.Get("Features.Accounts.UpdateAccount.EnterYourFullName"))
+                .MaximumLength(200).WithMessage(_ => Texts.Get("Features.Accounts.UpdateAccount.TheNameMustBeCharactersOr"));
+            RuleFor(x => x.Language).Must(l => l is "th" or "en").WithMessage(_ => Texts.Get("Features.Accounts.UpdateAccount.ChooseThaiOrEnglish"));
         }
     }
 

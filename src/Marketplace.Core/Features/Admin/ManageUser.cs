@@ -48,7 +48,7 @@ public static class ManageUser
         {
             var user = await FindAsync(request.UserId);
             if (user.Id == admin.UserId)
-                throw new DomainRuleException(Bi.T("ล็อกบัญชีของตัวเองไม่ได้", "You cannot lock your own account"));
+                throw new DomainRuleException(Texts.Get("Features.Admin.ManageUser.YouCannotLockYourOwnAccount"));
             await users.SetLockoutEnabledAsync(user, true);
             // Locked until unlocked by an admin; a new security stamp signs the person out everywhere.
             await users.SetLockoutEndDateAsync(user, request.Locked ? DateTimeOffset.MaxValue : null);
@@ -64,7 +64,7 @@ public static class ManageUser
         {
             var user = await FindAsync(request.UserId);
             if (user.EmailConfirmed || user.Email is null)
-                throw new DomainRuleException(Bi.T("บัญชีนี้ยืนยันอีเมลแล้ว", "This account's e-mail address is already confirmed"));
+                throw new DomainRuleException(Texts.Get("Features.Admin.ManageUser.ThisAccountSEMailAddress"));
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
             var link = $"{request.SiteUrl.TrimEnd('/')}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
             var thai = user.Language != "en";
@@ -79,7 +79,7 @@ public static class ManageUser
         public async Task<Unit> Handle(SetRole request, CancellationToken cancellationToken)
         {
             if (!StaffRoles.Contains(request.Role))
-                throw InvalidRequestException.For(nameof(SetRole.Role), Bi.T("เลือกบทบาท Moderator หรือ Admin", "Choose the Moderator or Admin role"));
+                throw InvalidRequestException.For(nameof(SetRole.Role), Texts.Get("Features.Admin.ManageUser.ChooseTheModeratorOrAdminRole"));
             var user = await FindAsync(request.UserId);
             var has = await users.IsInRoleAsync(user, request.Role);
             if (has == request.Granted)
@@ -90,8 +90,7 @@ public static class ManageUser
             {
                 // Someone must always be able to manage the site.
                 if (request.Role == Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
-                    throw new DomainRuleException(Bi.T("ต้องมีผู้ดูแลระบบอย่างน้อยหนึ่งคน ให้แต่งตั้งคนอื่นก่อน",
-                        "The site must keep at least one admin: make someone else an admin first"));
+                    throw new DomainRuleException(Texts.Get("Features.Admin.ManageUser.TheSiteMustKeepAtLeast"));
                 await users.RemoveFromRoleAsync(user, request.Role);
                 await users.UpdateSecurityStampAsync(user);
             }
@@ -100,6 +99,6 @@ public static class ManageUser
         }
 
         private async Task<AppUser> FindAsync(string id) =>
-            await users.FindByIdAsync(id) ?? throw new NotFoundException(Bi.T("ไม่พบบัญชีนี้", "This account does not exist"));
+            await users.FindByIdAsync(id) ?? throw new NotFoundException(Texts.Get("Features.Admin.ManageUser.ThisAccountDoesNotExist"));
     }
 }

@@ -30,15 +30,15 @@ public static class Taxonomy
     {
         public RewordValidator()
         {
-            RuleFor(x => x.Number).Must(n => NiaCategory.ByNumber(n) is not null).WithMessage(_ => Bi.T("ไม่มีประเภทนวัตกรรมนี้", "There is no such category"));
-            RuleFor(x => x.NameTh).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อภาษาไทย", "Enter the name in Thai"))
-                .MaximumLength(200).WithMessage(_ => Bi.T("ชื่อยาวเกิน 200 ตัวอักษร", "The name must be 200 characters or fewer"));
-            RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อภาษาอังกฤษ", "Enter the name in English"))
-                .MaximumLength(200).WithMessage(_ => Bi.T("ชื่อยาวเกิน 200 ตัวอักษร", "The name must be 200 characters or fewer"));
-            RuleFor(x => x.DescriptionTh).NotEmpty().WithMessage(_ => Bi.T("กรอกคำอธิบายภาษาไทย", "Enter the description in Thai"))
-                .MaximumLength(1000).WithMessage(_ => Bi.T("คำอธิบายยาวเกิน 1,000 ตัวอักษร", "The description must be 1,000 characters or fewer"));
-            RuleFor(x => x.DescriptionEn).NotEmpty().WithMessage(_ => Bi.T("กรอกคำอธิบายภาษาอังกฤษ", "Enter the description in English"))
-                .MaximumLength(1000).WithMessage(_ => Bi.T("คำอธิบายยาวเกิน 1,000 ตัวอักษร", "The description must be 1,000 characters or fewer"));
+            RuleFor(x => x.Number).Must(n => NiaCategory.ByNumber(n) is not null).WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.ThereIsNoSuchCategory"));
+            RuleFor(x => x.NameTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.EnterTheNameInThai"))
+                .MaximumLength(200).WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.TheNameMustBeCharactersOr"));
+            RuleFor(x => x.NameEn).NotEmpty().WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.EnterTheNameInEnglish"))
+                .MaximumLength(200).WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.TheNameMustBeCharactersOr"));
+            RuleFor(x => x.DescriptionTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.EnterTheDescriptionInThai"))
+                .MaximumLength(1000).WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.TheDescriptionMustBeCharactersOr"));
+            RuleFor(x => x.DescriptionEn).NotEmpty().WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.EnterTheDescriptionInEnglish"))
+                .MaximumLength(1000).WithMessage(_ => Texts.Get("Features.Admin.Taxonomy.TheDescriptionMustBeCharactersOr"));
         }
     }
 

@@ -11,9 +11,9 @@ internal static class ListingAccess
     public static async Task<Listing> OwnListingAsync(this MarketplaceDbContext db, ICurrentUser user, int listingId, CancellationToken ct)
     {
         var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == listingId, ct)
-            ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"));
+            ?? throw new NotFoundException(Texts.Get("Features.Catalogue.ListingAccess.ThisListingDoesNotExist"));
         if (await db.OrganisationIdOf(user, ct) != listing.VendorId)
-            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะรายการขององค์กรคุณ", "You can manage only your own organisation's listings"),
+            throw new ForbiddenException(Texts.Get("Features.Catalogue.ListingAccess.YouCanManageOnlyYourOwn"),
                 hideExistence: !listing.IsPublic);
         return listing;
     }

@@ -26,11 +26,11 @@ public static class ListingDetails
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var listing = await db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Slug == request.Slug, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Catalogue.ListingDetails.ThisSolutionDoesNotExist"));
             var canManage = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == listing.VendorId;
             var insider = canManage || user.IsModerator();
             if (!listing.IsPublic && !insider)
-                throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+                throw new NotFoundException(Texts.Get("Features.Catalogue.ListingDetails.ThisSolutionDoesNotExist"));
 
             var preview = insider && (request.Preview || !listing.IsPublic);
             var content = preview ? listing.Draft : listing.Live!;

@@ -21,7 +21,7 @@ public static class ListingLogoFile
             if (listing.IsPreview && logo?.PendingBytes is { } pending)
                 return new Result(logo.PendingContentType!, pending);
             return logo is { IsLive: true } ? new Result(logo.ContentType, logo.Bytes)
-                : throw new NotFoundException(Bi.T("รายการนี้ไม่มีโลโก้", "This listing has no logo"));
+                : throw new NotFoundException(Texts.Get("Features.Catalogue.ListingLogoFile.ThisListingHasNoLogo"));
         }
     }
 }

@@ -23,7 +23,7 @@ public static class MyListings
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var organisationId = await db.OrganisationIdOf(user, cancellationToken)
-                ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+                ?? throw new ForbiddenException(Texts.Get("Features.Catalogue.MyListings.ThisAccountDoesNotBelongTo"));
             var verified = await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Verification == Domain.VerificationState.Verified, cancellationToken);
             var listings = await db.Listings.AsNoTracking().Where(l => l.VendorId == organisationId)
                 .OrderByDescending(l => l.UpdatedAt).ToListAsync(cancellationToken);

@@ -72,7 +72,7 @@ public static class SaveListing
             else
             {
                 var vendorId = await db.OrganisationIdOf(user, cancellationToken)
-                    ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+                    ?? throw new ForbiddenException(Texts.Get("Features.Catalogue.SaveListing.ThisAccountDoesNotBelongTo"));
                 var slug = await Slug.UniqueAsync(Slug.From(content.TitleEn, "solution"), s => db.Listings.AnyAsync(l => l.Slug == s, cancellationToken));
                 listing = new Listing(vendorId, slug, content, clock.Now);
                 db.Listings.Add(listing);

@@ -37,7 +37,7 @@ public static class SubmitListing
         {
             var listing = user.IsModerator()
                 ? await db.Listings.SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken)
-                    ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"))
+                    ?? throw new NotFoundException(Texts.Get("Features.Catalogue.SubmitListing.ThisListingDoesNotExist"))
                 : await db.OwnListingAsync(user, request.ListingId, cancellationToken);
             return await ChecksAsync(listing, cancellationToken);
         }

@@ -22,7 +22,7 @@ public static class VendorProfile
                 .Where(o => o.Slug == request.Slug && o.Kind == OrganisationKind.Vendor && o.Verification == VerificationState.Verified)
                 .Join(db.Provinces, o => o.ProvinceCode, p => p.Code, (o, p) => new { o, p })
                 .SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบบริษัทนี้", "This company does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Catalogue.VendorProfile.ThisCompanyDoesNotExist"));
             var listings = await mediator.Send(new BrowseListings.Query(VendorId: vendor.o.Id, Page: request.Page), cancellationToken);
             return new Result(vendor.o.Slug, vendor.o.NameTh, vendor.o.NameEn, vendor.p.NameTh, vendor.p.NameEn, vendor.o.Website,
                 vendor.o.DescriptionTh, vendor.o.DescriptionEn, true, listings);

@@ -45,14 +45,14 @@ public static class Award
     {
         public FormRules()
         {
-            RuleFor(x => x.Winners).NotEmpty().WithMessage(_ => Bi.T("เลือกข้อเสนอที่ได้รับงานอย่างน้อยหนึ่งรายการ", "Choose at least one winning proposal"))
+            RuleFor(x => x.Winners).NotEmpty().WithMessage(_ => Texts.Get("Features.Challenges.Award.ChooseAtLeastOneWinningProposal"))
                 .Must(w => w.Select(x => x.ProposalId).Distinct().Count() == w.Count)
-                .WithMessage(_ => Bi.T("เลือกแต่ละข้อเสนอได้ครั้งเดียว โหลดหน้าใหม่แล้วลองอีกครั้ง", "Each proposal can be chosen once: reload the page and try again"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Award.EachProposalCanBeChosenOnce"));
             RuleForEach(x => x.Winners).Must(w => Money.ParseBaht(w.ContractValueBaht) is > 0)
-                .WithMessage(_ => Bi.T("กรอกมูลค่าสัญญาเป็นบาท", "Enter the contract value in baht"));
-            RuleFor(x => x.ContractDate).NotNull().WithMessage(_ => Bi.T("เลือกวันที่ทำสัญญา", "Choose the contract date"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Award.EnterTheContractValueInBaht"));
+            RuleFor(x => x.ContractDate).NotNull().WithMessage(_ => Texts.Get("Features.Challenges.Award.ChooseTheContractDate"));
             RuleFor(x => x.FeedbackToOthers).NotEmpty().MaximumLength(4000)
-                .WithMessage(_ => Bi.T("เขียนข้อความถึงผู้ที่ไม่ได้รับเลือก", "Write a message to the vendors that were not chosen"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Award.WriteAMessageToTheVendors"));
         }
     }
 
@@ -115,7 +115,7 @@ public static class Award
             var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId) && scorers.Contains(s.EvaluatorUserId)).ToListAsync(ct);
             var winners = request.Winners.ToDictionary(w => w.ProposalId, w => Money.ParseBaht(w.ContractValueBaht)!.Value);
             challenge.Award(user.UserId, proposals, scores, winners, request.ContractDate!.Value,
-                p => $"{request.FeedbackToOthers!.Trim()}\n{Bi.T("คะแนนรวมถ่วงน้ำหนัก", "Weighted total")}: {TotalOf(challenge, scores, p):0.##}/100", clock.Now);
+                p => $"{request.FeedbackToOthers!.Trim()}\n{Texts.Get("Features.Challenges.Award.WeightedTotal")}: {TotalOf(challenge, scores, p):0.##}/100", clock.Now);
             return (challenge, proposals, scores, winners);
         }
 

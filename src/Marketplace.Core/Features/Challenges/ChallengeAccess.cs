@@ -11,7 +11,7 @@ internal static class ChallengeAccess
     public static async Task<Challenge> FindChallengeAsync(this MarketplaceDbContext db, int id, IClock clock, CancellationToken ct)
     {
         var challenge = await db.Challenges.Include(c => c.Agency).Include(c => c.Panel).SingleOrDefaultAsync(c => c.Id == id, ct)
-            ?? throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
+            ?? throw new NotFoundException(Texts.Get("Features.Challenges.ChallengeAccess.ThisChallengeDoesNotExist"));
         challenge.CloseIfDue(clock.Now);
         return challenge;
     }
@@ -20,7 +20,7 @@ internal static class ChallengeAccess
     {
         var challenge = await db.FindChallengeAsync(id, clock, ct);
         if (await db.OrganisationIdOf(user, ct) != challenge.AgencyId)
-            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะโจทย์ของหน่วยงานคุณ", "You can manage only your own agency's challenges"),
+            throw new ForbiddenException(Texts.Get("Features.Challenges.ChallengeAccess.YouCanManageOnlyYourOwn"),
                 hideExistence: !challenge.IsPublic);
         return challenge;
     }

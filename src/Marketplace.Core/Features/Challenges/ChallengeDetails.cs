@@ -30,12 +30,12 @@ public static class ChallengeDetails
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var challenge = await db.Challenges.AsNoTracking().Include(c => c.Agency).SingleOrDefaultAsync(c => c.Slug == request.Slug, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.ChallengeDetails.ThisChallengeDoesNotExist"));
             var now = clock.Now;
             challenge.CloseIfDue(now);
             var isOwner = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == challenge.AgencyId;
             if (!challenge.IsPublic && !isOwner && !user.IsModerator())
-                throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
+                throw new NotFoundException(Texts.Get("Features.Challenges.ChallengeDetails.ThisChallengeDoesNotExist"));
 
             var questions = await db.ChallengeQuestions.AsNoTracking().Where(q => q.ChallengeId == challenge.Id)
                 .Where(q => isOwner || q.Answer != null).OrderBy(q => q.AskedAt)

@@ -59,8 +59,8 @@ public sealed class ChallengeForm
         ContactEmail = ContactEmail!.Trim(),
     };
 
-    /// <summary>Deadlines are the end of the chosen day in Thailand (UTC+7).</summary>
-    public static DateTimeOffset EndOfThaiDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59)), TimeSpan.FromHours(7));
+    /// <summary>Deadlines are the end of the chosen day in Thailand.</summary>
+    public static DateTimeOffset EndOfThaiDay(DateOnly day) => Dates.EndOfThaiDay(day);
 
     public static ChallengeForm From(Challenge c)
     {
@@ -77,8 +77,8 @@ public sealed class ChallengeForm
             Provinces = c.Content.Provinces.ToList(),
             BudgetMinBaht = Money.ToBahtInput(c.Content.BudgetMinSatang),
             BudgetMaxBaht = Money.ToBahtInput(c.Content.BudgetMaxSatang),
-            QuestionsDeadline = DateOnly.FromDateTime(c.QuestionsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
-            ProposalsDeadline = DateOnly.FromDateTime(c.ProposalsDeadline.ToOffset(TimeSpan.FromHours(7)).DateTime),
+            QuestionsDeadline = Dates.ThaiDay(c.QuestionsDeadline),
+            ProposalsDeadline = Dates.ThaiDay(c.ProposalsDeadline),
             Criteria = c.Content.Criteria.Select(x => new CriterionRow { NameTh = x.NameTh, NameEn = x.NameEn, Weight = x.Weight }).ToList(),
             VerifiedOnly = c.Content.Eligibility.VerifiedOnly,
             RequireInnovationList = c.Content.Eligibility.RequiredCertification is not null,
@@ -104,36 +104,35 @@ public sealed class ChallengeFormValidator : AbstractValidator<ChallengeForm>
 {
     public ChallengeFormValidator(IReadOnlySet<string> provinceCodes)
     {
-        RuleFor(x => x.TitleTh).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อโจทย์ภาษาไทย", "Enter the challenge's title in Thai"))
-            .MaximumLength(150).WithMessage(_ => Bi.T("ชื่อยาวได้ไม่เกิน 150 ตัวอักษร", "The title must be 150 characters or fewer"));
-        RuleFor(x => x.ProblemTh).NotEmpty().WithMessage(_ => Bi.T("อธิบายปัญหาเป็นภาษาไทย", "Describe the problem in Thai"))
+        RuleFor(x => x.TitleTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.EnterTheChallengeSTitleIn"))
+            .MaximumLength(150).WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.TheTitleMustBeCharactersOr"));
+        RuleFor(x => x.ProblemTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.DescribeTheProblemInThai"))
             .MaximumLength(8000);
-        RuleFor(x => x.OutcomesTh).NotEmpty().WithMessage(_ => Bi.T("ระบุผลลัพธ์ที่ต้องการเป็นภาษาไทย", "State the outcomes you want, in Thai"))
+        RuleFor(x => x.OutcomesTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.StateTheOutcomesYouWantIn"))
             .MaximumLength(4000);
         RuleFor(x => x.Sector).IsInEnum();
         RuleFor(x => x.Category).Must(c => NiaCategory.ByNumber(c) is not null)
-            .WithMessage(_ => Bi.T("เลือกประเภทนวัตกรรม", "Choose the innovation category"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.ChooseTheInnovationCategory"));
         RuleFor(x => x.Provinces).Must(ps => ps.All(provinceCodes.Contains))
-            .WithMessage(_ => Bi.T("เลือกจังหวัดจากรายการเท่านั้น", "Choose provinces from the list"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.ChooseProvincesFromTheList"));
         RuleFor(x => x.BudgetMinBaht).Must(b => Money.ParseBaht(b) is > 0)
-            .WithMessage(_ => Bi.T("กรอกงบประมาณขั้นต่ำเป็นบาท", "Enter the minimum budget in baht"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.EnterTheMinimumBudgetInBaht"));
         RuleFor(x => x.BudgetMaxBaht).Must(b => Money.ParseBaht(b) is > 0)
-            .WithMessage(_ => Bi.T("กรอกงบประมาณสูงสุดเป็นบาท", "Enter the maximum budget in baht"))
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.EnterTheMaximumBudgetInBaht"))
             .Must((form, max) => Money.ParseBaht(form.BudgetMinBaht) is not { } min || Money.ParseBaht(max) is not { } m || m >= min)
-            .WithMessage(_ => Bi.T("งบประมาณสูงสุดต้องไม่น้อยกว่างบขั้นต่ำ", "The maximum budget must not be below the minimum"));
-        RuleFor(x => x.QuestionsDeadline).NotNull().WithMessage(_ => Bi.T("เลือกวันสุดท้ายของการถามคำถาม", "Choose the last day for questions"));
-        RuleFor(x => x.ProposalsDeadline).NotNull().WithMessage(_ => Bi.T("เลือกวันปิดรับข้อเสนอ", "Choose the proposals deadline"))
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.TheMaximumBudgetMustNotBe"));
+        RuleFor(x => x.QuestionsDeadline).NotNull().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.ChooseTheLastDayForQuestions"));
+        RuleFor(x => x.ProposalsDeadline).NotNull().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.ChooseTheProposalsDeadline"))
             .GreaterThanOrEqualTo(x => x.QuestionsDeadline).When(x => x.QuestionsDeadline is not null)
-            .WithMessage(_ => Bi.T("วันปิดรับข้อเสนอต้องไม่ก่อนวันสุดท้ายของคำถาม", "The proposals deadline cannot be before the questions deadline"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.TheProposalsDeadlineCannotBeBefore"));
         RuleFor(x => x.Criteria).Must(rows => rows.Where(r => !r.IsBlank).Sum(r => r.Weight ?? 0) == 100)
-            .WithMessage(form => Bi.T($"น้ำหนักเกณฑ์ต้องรวมกันได้ 100 (ตอนนี้ {form.Criteria.Sum(r => r.Weight ?? 0)})",
-                $"The criteria weights must add up to 100 (now {form.Criteria.Sum(r => r.Weight ?? 0)})"));
+            .WithMessage(form => Texts.Get("Features.Challenges.ChallengeForm.TheCriteriaWeightsMustAddUp", form.Criteria.Sum(r => r.Weight ?? 0)));
         RuleForEach(x => x.Criteria).Where(r => !r.IsBlank).ChildRules(row =>
         {
-            row.RuleFor(r => r.NameTh).NotEmpty().WithMessage(_ => Bi.T("ตั้งชื่อเกณฑ์ภาษาไทย", "Name the criterion in Thai"));
-            row.RuleFor(r => r.Weight).NotNull().InclusiveBetween(1, 100).WithMessage(_ => Bi.T("น้ำหนัก 1–100", "Weight 1–100"));
+            row.RuleFor(r => r.NameTh).NotEmpty().WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.NameTheCriterionInThai"));
+            row.RuleFor(r => r.Weight).NotNull().InclusiveBetween(1, 100).WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.Weight"));
         });
         RuleFor(x => x.ContactEmail).NotEmpty().EmailAddress()
-            .WithMessage(_ => Bi.T("กรอกอีเมลผู้ประสานงาน", "Enter the contact e-mail address"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.ChallengeForm.EnterTheContactEMailAddress"));
     }
 }

@@ -21,8 +21,7 @@ public static class DeleteDraftChallenge
         {
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
             if (!challenge.CanBeDeleted)
-                throw new DomainRuleException(Bi.T("ลบได้เฉพาะโจทย์ที่ยังไม่เผยแพร่ โจทย์ที่เผยแพร่แล้วให้ยกเลิกพร้อมเหตุผล",
-                    "Only an unpublished challenge can be deleted; cancel a published one with a reason"));
+                throw new DomainRuleException(Texts.Get("Features.Challenges.DeleteDraftChallenge.OnlyAnUnpublishedChallengeCanBe"));
             var id = challenge.Id;
             db.Challenges.Remove(challenge);
             await db.SaveChangesAsync(cancellationToken);

@@ -17,27 +17,27 @@ public static class EligibilityCheck
     {
         var problems = new List<string>();
         if (!challenge.IsOpenForProposals(now))
-            problems.Add(Bi.T("โจทย์นี้ไม่ได้เปิดรับข้อเสนอแล้ว", "This challenge is not open for proposals"));
+            problems.Add(Texts.Get("Features.Challenges.Eligibility.ThisChallengeIsNotOpenFor"));
         var vendor = vendorId is null ? null : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == vendorId, ct);
         if (vendor is null || vendor.Kind != OrganisationKind.Vendor)
         {
-            problems.Add(Bi.T("ต้องเป็นสมาชิกของบริษัทสตาร์ทอัพที่ลงทะเบียนไว้", "You must belong to a registered startup"));
+            problems.Add(Texts.Get("Features.Challenges.Eligibility.YouMustBelongToARegistered"));
             return problems;
         }
         var rules = challenge.Content.Eligibility;
         if (rules.VerifiedOnly && vendor.Verification != VerificationState.Verified)
-            problems.Add(Bi.T("โจทย์นี้รับเฉพาะบริษัทที่ NIA ยืนยันแล้ว แต่บริษัทของคุณยังไม่ได้รับการยืนยัน", "This challenge accepts only NIA-verified companies, and yours is not verified yet"));
+            problems.Add(Texts.Get("Features.Challenges.Eligibility.ThisChallengeAcceptsOnlyNIAVerified"));
         var listings = await PublishedListingsAsync(db, vendor.Id, ct);
         if (listings.Count == 0)
-            problems.Add(Bi.T("ต้องมีโซลูชันที่เผยแพร่แล้วอย่างน้อยหนึ่งรายการเพื่อเสนอ", "You need at least one published solution to offer"));
+            problems.Add(Texts.Get("Features.Challenges.Eligibility.YouNeedAtLeastOnePublished"));
         if (rules.RequiredCertification is { } required)
         {
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             var certified = listings.Any(l => l.Content.Certifications.Any(c => c.Kind == required && (c.Expires is null || c.Expires >= today)));
             if (!certified)
                 problems.Add(required == Certification.InnovationList
-                    ? Bi.T("โจทย์นี้กำหนดให้โซลูชันอยู่ในบัญชีนวัตกรรมไทยที่ยังไม่หมดอายุ", "This challenge requires a solution on the Thai Innovation List with a registration that has not expired")
-                    : Bi.T($"โจทย์นี้กำหนดให้มีการรับรอง {required}", $"This challenge requires the {required} certification"));
+                    ? Texts.Get("Features.Challenges.Eligibility.ThisChallengeRequiresASolutionOn")
+                    : Texts.Get("Features.Challenges.Eligibility.ThisChallengeRequiresTheCertification", required));
         }
         return problems;
     }

@@ -129,7 +129,7 @@ public static class Evaluation
         private async Task<(Challenge, Proposal)> ProposalAsync(int proposalId, CancellationToken ct)
         {
             var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId, ct)
-                ?? throw new NotFoundException(Bi.T("ไม่พบข้อเสนอนี้", "This proposal does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.Evaluation.ThisProposalDoesNotExist"));
             return (await db.OwnChallengeAsync(user, proposal.ChallengeId, clock, ct), proposal);
         }
     }

@@ -29,7 +29,7 @@ public static class EvaluationPanel
             var email = request.Email?.Trim() ?? "";
             var colleague = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == email.ToUpperInvariant())
                 .Select(u => new { u.Id, u.Email }).SingleOrDefaultAsync(cancellationToken)
-                ?? throw InvalidRequestException.For("Email", Bi.T("ไม่พบผู้ใช้ที่มีอีเมลนี้ในหน่วยงานของคุณ", "No one in your agency has this e-mail address"));
+                ?? throw InvalidRequestException.For("Email", Texts.Get("Features.Challenges.EvaluationPanel.NoOneInYourAgencyHas"));
             var colleagueAgency = await db.OrganisationIdOf(new Member(colleague.Id), cancellationToken);
             challenge.InviteEvaluator(user.UserId!, colleague.Id, colleagueAgency, clock.Now);
             await notifier.NotifyUserAsync(colleague.Id, new BilingualMessage($"คุณได้รับเชิญเป็นผู้ประเมิน: {challenge.Content.TitleTh}",

@@ -43,8 +43,8 @@ public static class ModerateChallenge
             challenge.Publish(challenge.Agency!, clock.Now);
             var link = $"/challenges/{challenge.Slug}";
             var message = new BilingualMessage($"โจทย์ใหม่ที่เหมาะกับคุณ: {title}", $"A new challenge that fits you: {challenge.Content.TitleEn ?? title}",
-                $"{challenge.Agency!.NameTh} ประกาศโจทย์ที่ตรงกับโซลูชันของคุณ รับข้อเสนอถึง {challenge.ProposalsDeadline:yyyy-MM-dd}",
-                $"{challenge.Agency.NameEn} posted a challenge that matches your solutions. Proposals close {challenge.ProposalsDeadline:yyyy-MM-dd}.");
+                $"{challenge.Agency!.NameTh} ประกาศโจทย์ที่ตรงกับโซลูชันของคุณ รับข้อเสนอถึง {Dates.Day(challenge.ProposalsDeadline, Dates.Thai)}",
+                $"{challenge.Agency.NameEn} posted a challenge that matches your solutions. Proposals close {Dates.Day(challenge.ProposalsDeadline, Dates.English)}.");
             var matched = (await matcher.MatchAsync(challenge, settings.NotifyTopVendors, cancellationToken)).Select(m => m.VendorId);
             var alerted = await matcher.VendorsWithMatchingAlertsAsync(challenge, cancellationToken);
             foreach (var vendorId in matched.Union(alerted))

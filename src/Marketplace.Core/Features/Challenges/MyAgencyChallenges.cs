@@ -29,7 +29,7 @@ public static class MyAgencyChallenges
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var agencyId = await db.OrganisationIdOf(user, cancellationToken)
-                ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดหน่วยงาน", "This account does not belong to an agency"));
+                ?? throw new ForbiddenException(Texts.Get("Features.Challenges.MyAgencyChallenges.ThisAccountDoesNotBelongTo"));
             var agency = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == agencyId, cancellationToken);
             var page = Math.Max(1, request.Page);
             var mine = db.Challenges.AsNoTracking().Where(c => c.AgencyId == agencyId);

@@ -41,11 +41,11 @@ public static class Proposals
         public SendValidator()
         {
             RuleFor(x => x.Approach).NotEmpty().MaximumLength(8000)
-                .WithMessage(_ => Bi.T("อธิบายแนวทางของคุณ (ไม่เกิน 8,000 ตัวอักษร)", "Describe your approach (8,000 characters at most)"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Proposals.DescribeYourApproachCharactersAtMost"));
             RuleFor(x => x.PriceBaht).Must(p => Money.ParseBaht(p) is > 0)
-                .WithMessage(_ => Bi.T("กรอกราคาที่เสนอเป็นบาท เช่น 1,500,000", "Enter your price in baht, for example 1,500,000"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Proposals.EnterYourPriceInBahtFor"));
             RuleFor(x => x.TimelineDays).NotNull().InclusiveBetween(1, 1095)
-                .WithMessage(_ => Bi.T("ระบุระยะเวลาดำเนินการ 1–1,095 วัน", "Enter a timeline of 1–1,095 days"));
+                .WithMessage(_ => Texts.Get("Features.Challenges.Proposals.EnterATimelineOfDays"));
         }
     }
 
@@ -80,13 +80,11 @@ public static class Proposals
             if (problems.Count > 0)
                 throw new ForbiddenException(string.Join(" ", problems));
             if (!(await EligibilityCheck.PublishedListingsAsync(db, vendorId!.Value, cancellationToken)).Any(l => l.Id == request.ListingId))
-                throw InvalidRequestException.For(nameof(Send.ListingId), Bi.T("เลือกโซลูชันที่เผยแพร่แล้วของบริษัทคุณ", "Choose one of your company's published solutions"));
+                throw InvalidRequestException.For(nameof(Send.ListingId), Texts.Get("Features.Challenges.Proposals.ChooseOneOfYourCompanyS"));
 
             var terms = new ProposalTerms(request.ListingId, request.Approach!.Trim(), Money.ParseBaht(request.PriceBaht)!.Value, request.TimelineDays!.Value);
             if (challenge.IsOverBudget(terms.PriceSatang) && !request.AcceptOverBudget)
-                throw InvalidRequestException.For(nameof(Send.PriceBaht), Bi.T(
-                    $"ราคานี้สูงกว่างบประมาณสูงสุดของโจทย์ ({Money.Format(challenge.Content.BudgetMaxSatang)}) ผู้ประเมินจะเห็นเครื่องหมายเกินงบ ลดราคาหรือยืนยันว่าจะส่งตามนี้",
-                    $"This price is above the challenge's top budget ({Money.Format(challenge.Content.BudgetMaxSatang)}); the evaluators will see it flagged. Lower it, or confirm that you send it as it is"));
+                throw InvalidRequestException.For(nameof(Send.PriceBaht), Texts.Get("Features.Challenges.Proposals.ThisPriceIsAboveTheChallenge", Money.Format(challenge.Content.BudgetMaxSatang)));
             var existing = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken);
             var proposal = challenge.ReceiveProposal(vendorId.Value, user.UserId!, terms, existing, clock.Now);
             if (existing is null)
@@ -101,7 +99,7 @@ public static class Proposals
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
             var vendorId = await db.OrganisationIdOf(user, cancellationToken);
             var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("คุณยังไม่ได้ยื่นข้อเสนอสำหรับโจทย์นี้", "You have not sent a proposal to this challenge"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.Proposals.YouHaveNotSentAProposal"));
             challenge.WithdrawProposal(proposal, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Proposal), () => proposal.Id, $"Withdrew the proposal to challenge {challenge.Id}");

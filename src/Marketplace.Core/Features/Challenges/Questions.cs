@@ -22,13 +22,13 @@ public static class Questions
     public sealed class AskValidator : AbstractValidator<Ask>
     {
         public AskValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(2000)
-            .WithMessage(_ => Bi.T("เขียนคำถาม (ไม่เกิน 2,000 ตัวอักษร)", "Write your question (2,000 characters at most)"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.Questions.WriteYourQuestionCharactersAtMost"));
     }
 
     public sealed class AnswerValidator : AbstractValidator<Answer>
     {
         public AnswerValidator() => RuleFor(x => x.Text).NotEmpty().MaximumLength(4000)
-            .WithMessage(_ => Bi.T("เขียนคำตอบ (ไม่เกิน 4,000 ตัวอักษร)", "Write the answer (4,000 characters at most)"));
+            .WithMessage(_ => Texts.Get("Features.Challenges.Questions.WriteTheAnswerCharactersAtMost"));
     }
 
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, Notifier notifier, DocumentScreening screening)
@@ -38,11 +38,18 @@ public static class Questions
         {
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
             var vendorId = await db.OrganisationIdOf(user, cancellationToken)
-                ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+                ?? throw new ForbiddenException(Texts.Get("Features.Challenges.Questions.ThisAccountDoesNotBelongTo"));
             var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
-            await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage("มีคำถามใหม่ในโจทย์ของคุณ", "A new question on your challenge",
-                question.Text, question.Text), $"/challenges/{challenge.Slug}", cancellationToken);
+            var message = new BilingualMessage(Texts.In(Dates.Thai, "Mail.NewQuestion.Subject"), Texts.In(Dates.English, "Mail.NewQuestion.Subject"),
+                question.Text, question.Text);
+            await notifier.NotifyOrganisationAsync(challenge.AgencyId, message, $"/challenges/{challenge.Slug}", cancellationToken);
+            // The person the challenge names as its contact hears every question, member or not (a member who has
+            // confirmed the address already heard it above).
+            var contact = challenge.Content.ContactEmail.Trim();
+            if (contact.Length > 0 && !await db.Users.AnyAsync(u => u.OrganisationId == challenge.AgencyId && u.EmailConfirmed
+                    && u.NormalizedEmail == contact.ToUpperInvariant(), cancellationToken))
+                notifier.EmailAddress(contact, message, $"/challenges/{challenge.Slug}");
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Asked a question on challenge {challenge.Id}");
             return Unit.Value;
@@ -51,7 +58,7 @@ public static class Questions
         public async Task<Unit> Handle(Answer request, CancellationToken cancellationToken)
         {
             var question = await db.ChallengeQuestions.SingleOrDefaultAsync(q => q.Id == request.QuestionId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบคำถามนี้", "This question does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.Questions.ThisQuestionDoesNotExist"));
             var challenge = await db.OwnChallengeAsync(user, question.ChallengeId, clock, cancellationToken);
             challenge.Answer(question, request.Text!, clock.Now);
             if (request.Attachment is { Bytes.Length: > 0 } upload)

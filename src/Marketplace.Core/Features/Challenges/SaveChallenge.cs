@@ -62,7 +62,7 @@ public static class SaveChallenge
             else
             {
                 var agencyId = await db.OrganisationIdOf(user, cancellationToken)
-                    ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดหน่วยงาน", "This account does not belong to an agency"));
+                    ?? throw new ForbiddenException(Texts.Get("Features.Challenges.SaveChallenge.ThisAccountDoesNotBelongTo"));
                 var slug = await Slug.UniqueAsync(Slug.From(content.TitleEn, "challenge"), s => db.Challenges.AnyAsync(c => c.Slug == s, cancellationToken));
                 challenge = new Challenge(agencyId, user.UserId!, slug, content, questions, proposals, clock.Now);
                 db.Challenges.Add(challenge);

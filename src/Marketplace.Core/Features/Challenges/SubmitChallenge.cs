@@ -24,8 +24,7 @@ public static class SubmitChallenge
             audit.Record(nameof(Challenge), () => challenge.Id, $"Submitted challenge '{challenge.Content.TitleTh}'");
             var days = (int)challenge.ProposalWindow(clock.Now).TotalDays;
             return new Result(challenge.ProposalWindow(clock.Now) < Challenge.RecommendedWindow
-                ? Bi.T($"ระยะเวลารับข้อเสนอ {days} วัน สั้นกว่า 28 วันที่แนะนำ: สตาร์ทอัพอาจเตรียมข้อเสนอไม่ทัน และทะเบียนผลการจัดซื้อจะแสดงข้อสังเกตนี้",
-                    $"The proposal window is {days} days, shorter than the recommended 28: startups may not manage a good proposal, and the award register will flag it")
+                ? Texts.Get("Features.Challenges.SubmitChallenge.TheProposalWindowIsDaysShorter", days)
                 : null);
         }
     }

@@ -51,7 +51,7 @@ public static class TenderDocuments
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
             var vendorId = await db.OrganisationIdOf(user, cancellationToken);
             var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.ChallengeId == challenge.Id && p.VendorId == vendorId, cancellationToken)
-                ?? throw new DomainRuleException(Bi.T("ยื่นข้อเสนอก่อน แล้วจึงแนบเอกสาร", "Send your proposal first, then attach its documents"));
+                ?? throw new DomainRuleException(Texts.Get("Features.Challenges.TenderDocuments.SendYourProposalFirstThenAttach"));
             var document = challenge.AttachToProposal(proposal, request.Kind, upload.FileName, upload.Bytes, user.UserId!, clock.Now);
             await screening.RequireCleanAsync(upload, cancellationToken);
             db.Documents.Add(document);
@@ -63,7 +63,7 @@ public static class TenderDocuments
         public async Task<Unit> Handle(Remove request, CancellationToken cancellationToken)
         {
             var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบเอกสารนี้", "This document does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.TenderDocuments.ThisDocumentDoesNotExist"));
             var challenge = await db.OwnChallengeAsync(user, document.ChallengeId, clock, cancellationToken);
             challenge.RequireCanRemove(document);
             db.Documents.Remove(document);
@@ -75,7 +75,7 @@ public static class TenderDocuments
         public async Task<File> Handle(Download request, CancellationToken cancellationToken)
         {
             var document = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == request.DocumentId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบเอกสารนี้", "This document does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Challenges.TenderDocuments.ThisDocumentDoesNotExist"));
             var challenge = await db.FindChallengeAsync(document.ChallengeId, clock, cancellationToken);
             var proposal = document.ProposalId is { } pid ? await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pid, cancellationToken) : null;
             var question = document.QuestionId is { } qid ? await db.ChallengeQuestions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == qid, cancellationToken) : null;
@@ -85,7 +85,7 @@ public static class TenderDocuments
         }
 
         private static Upload Require(Upload? file) =>
-            file is { Bytes.Length: > 0 } ? file : throw InvalidRequestException.For("File", Bi.T("เลือกไฟล์ที่จะแนบ", "Choose a file to attach"));
+            file is { Bytes.Length: > 0 } ? file : throw InvalidRequestException.For("File", Texts.Get("Features.Challenges.TenderDocuments.ChooseAFileToAttach"));
     }
 
     /// <summary>The documents anyone reading the challenge may see: its own, and those of published answers.</summary>

@@ -22,7 +22,7 @@ public static class InviteVendor
         {
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
             if (!await db.Organisations.AnyAsync(o => o.Id == request.VendorId && o.Kind == OrganisationKind.Vendor, cancellationToken))
-                throw new NotFoundException(Bi.T("ไม่พบบริษัทนี้", "This company does not exist"));
+                throw new NotFoundException(Texts.Get("Features.Matching.InviteVendor.ThisCompanyDoesNotExist"));
             var invited = await db.Invitations.AnyAsync(i => i.ChallengeId == challenge.Id && i.VendorId == request.VendorId, cancellationToken);
             db.Invitations.Add(challenge.InviteVendor(request.VendorId, invited, clock.Now));
             var title = challenge.Content.TitleTh;

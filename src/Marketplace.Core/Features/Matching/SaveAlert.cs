@@ -32,10 +32,10 @@ public static class SaveAlert
         {
             RuleFor(x => x).Must(x => x.Categories.Count > 0 || x.Provinces.Count > 0 || !string.IsNullOrWhiteSpace(x.Keywords))
                 .WithName("Keywords").OverridePropertyName("Keywords")
-                .WithMessage(_ => Bi.T("เลือกประเภท จังหวัด หรือใส่คำค้นอย่างน้อยหนึ่งอย่าง", "Choose a category, a province or enter keywords"));
+                .WithMessage(_ => Texts.Get("Features.Matching.SaveAlert.ChooseACategoryAProvinceOr"));
             RuleFor(x => x.Categories).Must(cs => cs.All(c => NiaCategory.ByNumber(c) is not null));
             RuleFor(x => x.Provinces).MustAsync(async (ps, ct) => ps.Count == 0 || await db.Provinces.CountAsync(p => ps.Contains(p.Code), ct) == ps.Distinct().Count())
-                .WithMessage(_ => Bi.T("เลือกจังหวัดจากรายการเท่านั้น", "Choose provinces from the list"));
+                .WithMessage(_ => Texts.Get("Features.Matching.SaveAlert.ChooseProvincesFromTheList"));
             RuleFor(x => x.Keywords).MaximumLength(300);
         }
     }
@@ -57,9 +57,9 @@ public static class SaveAlert
         {
             var vendorId = await VendorIdAsync(cancellationToken);
             var alert = await db.SavedAlerts.SingleOrDefaultAsync(a => a.Id == request.AlertId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบการแจ้งเตือนนี้", "This alert does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Matching.SaveAlert.ThisAlertDoesNotExist"));
             if (alert.VendorId != vendorId)
-                throw new ForbiddenException(Bi.T("ลบได้เฉพาะการแจ้งเตือนของบริษัทคุณ", "You can remove only your company's alerts"), hideExistence: true);
+                throw new ForbiddenException(Texts.Get("Features.Matching.SaveAlert.YouCanRemoveOnlyYourCompany"), hideExistence: true);
             db.SavedAlerts.Remove(alert);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(SavedAlert), () => request.AlertId, "Removed a challenge alert");
@@ -73,6 +73,6 @@ public static class SaveAlert
         }
 
         private async Task<int> VendorIdAsync(CancellationToken ct) => await db.OrganisationIdOf(user, ct)
-            ?? throw new ForbiddenException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดบริษัท", "This account does not belong to a company"));
+            ?? throw new ForbiddenException(Texts.Get("Features.Matching.SaveAlert.ThisAccountDoesNotBelongTo"));
     }
 }

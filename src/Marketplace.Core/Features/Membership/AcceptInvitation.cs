@@ -42,9 +42,8 @@ public static class AcceptInvitation
         {
             var hash = MembershipInvitation.HashOf((request.Token ?? "").Trim());
             var invitation = await db.MembershipInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
-                ?? throw new DomainRuleException(Bi.T("ลิงก์คำเชิญไม่ถูกต้อง ให้ตรวจสอบว่าคัดลอกลิงก์ครบ หรือขอคำเชิญใหม่",
-                    "This invitation link is not valid. Check that you copied all of it, or ask for a new invitation"));
-            var person = await users.FindByIdAsync(user.UserId!) ?? throw new ForbiddenException(Bi.T("ต้องเข้าสู่ระบบก่อน", "You need to sign in first"));
+                ?? throw new DomainRuleException(Texts.Get("Features.Membership.AcceptInvitation.ThisInvitationLinkIsNotValid"));
+            var person = await users.FindByIdAsync(user.UserId!) ?? throw new ForbiddenException(Texts.Get("Features.Membership.AcceptInvitation.YouNeedToSignInFirst"));
             invitation.Accept(person.Id, person.Email ?? "", clock.Now);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == invitation.OrganisationId, cancellationToken);
             await MembershipRules.JoinAsync(users, person, organisation, asAdmin: false);

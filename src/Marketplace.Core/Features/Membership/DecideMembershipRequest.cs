@@ -26,9 +26,9 @@ public static class DecideMembershipRequest
         public Validator()
         {
             RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
-                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้ขอจะเห็นข้อความนี้", "Give the reason for refusing: the person will see it"));
+                .WithMessage(_ => Texts.Get("Features.Membership.DecideMembershipRequest.GiveTheReasonForRefusingThe"));
             RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Membership.DecideMembershipRequest.TheReasonMustBeCharactersOr"));
         }
     }
 
@@ -38,11 +38,11 @@ public static class DecideMembershipRequest
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var membership = await db.MembershipRequests.SingleOrDefaultAsync(r => r.Id == request.RequestId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบคำขอนี้", "This request does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.DecideMembershipRequest.ThisRequestDoesNotExist"));
             await db.EnsureMayManageMembersAsync(user, membership.OrganisationId, cancellationToken);
             var organisation = await db.Organisations.SingleAsync(o => o.Id == membership.OrganisationId, cancellationToken);
             var applicant = await users.FindByIdAsync(membership.UserId)
-                ?? throw new NotFoundException(Bi.T("ไม่พบบัญชีของผู้ขอ", "The applicant's account no longer exists"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.DecideMembershipRequest.TheApplicantSAccountNoLonger"));
 
             if (request.Approve)
             {

@@ -26,9 +26,9 @@ public static class InviteMember
     {
         public Validator()
         {
-            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Bi.T("กรอกอีเมลของผู้ที่จะเชิญ", "Enter the e-mail address of the person to invite"))
-                .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"))
-                .MaximumLength(256).WithMessage(_ => Bi.T("อีเมลยาวเกิน 256 ตัวอักษร", "The e-mail address must be 256 characters or fewer"));
+            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Texts.Get("Features.Membership.InviteMember.EnterTheEMailAddressOf"))
+                .EmailAddress().WithMessage(_ => Texts.Get("Features.Membership.InviteMember.EnterAnEMailAddressLike"))
+                .MaximumLength(256).WithMessage(_ => Texts.Get("Features.Membership.InviteMember.TheEMailAddressMustBe"));
         }
     }
 
@@ -38,11 +38,11 @@ public static class InviteMember
         {
             await db.EnsureMayManageMembersAsync(user, request.OrganisationId, cancellationToken);
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.InviteMember.ThisOrganisationDoesNotExist"));
             var email = request.Email!.Trim();
             var normalised = MembershipInvitation.NormaliseEmail(email);
             if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalised && u.OrganisationId == organisation.Id, cancellationToken))
-                throw InvalidRequestException.For(nameof(Command.Email), Bi.T("บุคคลนี้เป็นสมาชิกอยู่แล้ว", "This person is already a member"));
+                throw InvalidRequestException.For(nameof(Command.Email), Texts.Get("Features.Membership.InviteMember.ThisPersonIsAlreadyAMember"));
 
             var (invitation, token) = MembershipInvitation.Create(organisation.Id, email, user.UserId!, clock.Now);
             db.MembershipInvitations.Add(invitation);

@@ -16,8 +16,7 @@ public static class MembershipRules
             return;
         if (await db.OrganisationIdOf(user, ct) == organisationId && await IsOrganisationAdminAsync(db, user, ct))
             return;
-        throw new ForbiddenException(Bi.T("เฉพาะผู้ดูแลขององค์กรนี้หรือเจ้าหน้าที่ NIA เท่านั้นที่จัดการสมาชิกได้",
-            "Only this organisation's admins or NIA moderators can manage its members"));
+        throw new ForbiddenException(Texts.Get("Features.Membership.MembershipRules.OnlyThisOrganisationSAdminsOr"));
     }
 
     public static Task<bool> IsOrganisationAdminAsync(MarketplaceDbContext db, ICurrentUser user, CancellationToken ct) =>
@@ -29,7 +28,7 @@ public static class MembershipRules
     public static async Task JoinAsync(UserManager<AppUser> users, AppUser person, Organisation organisation, bool asAdmin)
     {
         if (person.OrganisationId is not null)
-            throw new DomainRuleException(Bi.T("บัญชีนี้สังกัดองค์กรอื่นอยู่แล้ว", "This account already belongs to an organisation"));
+            throw new DomainRuleException(Texts.Get("Features.Membership.MembershipRules.ThisAccountAlreadyBelongsToAn"));
         person.OrganisationId = organisation.Id;
         person.IsOrganisationAdmin = asAdmin;
         Succeed(await users.UpdateAsync(person));

@@ -32,11 +32,11 @@ public static class OrganisationMembers
         {
             var own = await db.OrganisationIdOf(user, cancellationToken);
             var organisationId = request.OrganisationId ?? own
-                ?? throw new NotFoundException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดองค์กร", "This account does not belong to an organisation"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.OrganisationMembers.ThisAccountDoesNotBelongTo"));
             if (organisationId != own && !user.IsModerator())
-                throw new ForbiddenException(Bi.T("ดูได้เฉพาะสมาชิกขององค์กรที่คุณสังกัด", "You can see only your own organisation's members"));
+                throw new ForbiddenException(Texts.Get("Features.Membership.OrganisationMembers.YouCanSeeOnlyYourOwn"));
             var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.OrganisationMembers.ThisOrganisationDoesNotExist"));
             var canManage = user.IsModerator() || await MembershipRules.IsOrganisationAdminAsync(db, user, cancellationToken);
 
             var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId).OrderBy(u => u.DisplayName)

@@ -64,18 +64,17 @@ public static class RemoveMember
         {
             await db.EnsureMayManageMembersAsync(user, organisationId, ct);
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Membership.RemoveMember.ThisOrganisationDoesNotExist"));
             var member = await users.FindByIdAsync(userId);
             if (member is null || member.OrganisationId != organisation.Id)
-                throw new NotFoundException(Bi.T("บุคคลนี้ไม่ได้เป็นสมาชิกขององค์กรนี้", "This person is not a member of this organisation"));
+                throw new NotFoundException(Texts.Get("Features.Membership.RemoveMember.ThisPersonIsNotAMember"));
             return (organisation, member);
         }
 
         private async Task EnsureAnotherAdminAsync(int organisationId, string memberId, CancellationToken ct)
         {
             if (!await db.Users.AnyAsync(u => u.OrganisationId == organisationId && u.IsOrganisationAdmin && u.Id != memberId, ct))
-                throw new DomainRuleException(Bi.T("องค์กรต้องมีผู้ดูแลอย่างน้อยหนึ่งคน ให้แต่งตั้งผู้ดูแลคนอื่นก่อน",
-                    "The organisation must keep at least one admin: make someone else an admin first"));
+                throw new DomainRuleException(Texts.Get("Features.Membership.RemoveMember.TheOrganisationMustKeepAtLeast"));
         }
     }
 }

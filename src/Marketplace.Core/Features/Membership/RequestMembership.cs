@@ -27,8 +27,7 @@ public static class RequestMembership
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken);
             if (organisation is not { Verification: VerificationState.Verified })
-                throw InvalidRequestException.For(nameof(Command.OrganisationId), Bi.T("เลือกองค์กรที่ได้รับการยืนยันแล้ว",
-                    "Choose a verified organisation; an organisation that is not verified yet can invite you instead"));
+                throw InvalidRequestException.For(nameof(Command.OrganisationId), Texts.Get("Features.Membership.RequestMembership.ChooseAVerifiedOrganisationAnOrganisation"));
             var asked = await Create(db, user.UserId!, organisation, clock.Now, cancellationToken);
             audit.Record(nameof(MembershipRequest), () => asked.Id, $"Asked to join '{organisation.NameEn}'");
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == organisation.Id && u.IsOrganisationAdmin),
@@ -41,9 +40,9 @@ public static class RequestMembership
             DateTimeOffset now, CancellationToken ct)
         {
             if (await db.Users.AnyAsync(u => u.Id == userId && u.OrganisationId != null, ct))
-                throw new DomainRuleException(Bi.T("บัญชีนี้สังกัดองค์กรอยู่แล้ว", "This account already belongs to an organisation"));
+                throw new DomainRuleException(Texts.Get("Features.Membership.RequestMembership.ThisAccountAlreadyBelongsToAn"));
             if (await db.MembershipRequests.AnyAsync(r => r.UserId == userId && r.State == MembershipRequestState.Pending, ct))
-                throw new DomainRuleException(Bi.T("คุณมีคำขอที่รอการพิจารณาอยู่แล้ว", "You already have a request waiting for a decision"));
+                throw new DomainRuleException(Texts.Get("Features.Membership.RequestMembership.YouAlreadyHaveARequestWaiting"));
             var created = new MembershipRequest(userId, organisation.Id, now);
             db.MembershipRequests.Add(created);
             await db.SaveChangesAsync(ct);

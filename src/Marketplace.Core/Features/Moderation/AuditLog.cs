@@ -10,7 +10,14 @@ namespace Marketplace.Core.Features.Moderation;
 public static class AuditLog
 {
     [RequiresRole(Roles.Moderator, Roles.Admin)]
-    public sealed record Query(string? EntityType = null, string? EntityId = null, bool RefusedOnly = false, int Page = 1, int PageSize = 50) : IRequest<Result>;
+    /// <param name="From">First Thai day shown, inclusive.</param>
+    /// <param name="To">Last Thai day shown, inclusive.</param>
+    /// <param name="Actor">Part of the acting person's name or e-mail address.</param>
+    public sealed record Query(string? EntityType = null, string? EntityId = null, bool RefusedOnly = false, int Page = 1, int PageSize = 50,
+        DateOnly? From = null, DateOnly? To = null, string? Actor = null) : IRequest<Result>;
+
+    /// <summary>The most rows one CSV export holds; narrow the dates for more.</summary>
+    public const int MaxExportRows = 10_000;
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize);
 
@@ -21,6 +28,7 @@ public static class AuditLog
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var page = Math.Max(1, request.Page);
+            var pageSize = Math.Clamp(request.PageSize, 1, MaxExportRows);
             var events = db.AuditEvents.AsNoTracking();
             if (!string.IsNullOrWhiteSpace(request.EntityType))
                 events = events.Where(e => e.EntityType == request.EntityType);
@@ -28,10 +36,22 @@ public static class AuditLog
                 events = events.Where(e => e.EntityId == request.EntityId);
             if (request.RefusedOnly)
                 events = events.Where(e => e.Refused);
+            if (request.From is { } from)
+            {
+                var start = Dates.EndOfThaiDay(from.AddDays(-1)).AddMinutes(1);
+                events = events.Where(e => e.At >= start);
+            }
+            if (request.To is { } to)
+            {
+                var end = Dates.EndOfThaiDay(to).AddMinutes(1);
+                events = events.Where(e => e.At < end);
+            }
+            if (!string.IsNullOrWhiteSpace(request.Actor))
+                events = events.Where(e => e.UserName != null && e.UserName.Contains(request.Actor.Trim()));
             var total = await events.CountAsync(cancellationToken);
-            var rows = await events.OrderByDescending(e => e.Id).Skip((page - 1) * request.PageSize).Take(request.PageSize)
+            var rows = await events.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
                 .Select(e => new Row(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, e.Refused)).ToListAsync(cancellationToken);
-            return new Result(rows, total, page, request.PageSize);
+            return new Result(rows, total, page, pageSize);
         }
     }
 }

@@ -43,7 +43,7 @@ public static class ChallengeQueue
         public async Task<ChallengeDetails.Result> Handle(Review request, CancellationToken cancellationToken)
         {
             var slug = await db.Challenges.AsNoTracking().Where(c => c.Id == request.ChallengeId).Select(c => c.Slug).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบโจทย์นี้", "This challenge does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.ChallengeQueue.ThisChallengeDoesNotExist"));
             return await mediator.Send(new ChallengeDetails.Query(slug), cancellationToken);
         }
     }

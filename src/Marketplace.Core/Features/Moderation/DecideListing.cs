@@ -32,7 +32,7 @@ public static class DecideListing
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var listing = await db.Listings.Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.DecideListing.ThisListingDoesNotExist"));
             var title = listing.Draft.TitleTh;
             var now = clock.Now;
             BilingualMessage message;

@@ -24,27 +24,38 @@ public static class DecideOrganisation
         public Validator()
         {
             RuleFor(x => x.Reason).NotEmpty().When(x => !x.Verify)
-                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ ผู้สมัครจะเห็นข้อความนี้", "Give the reason for rejecting: the applicant will see it"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.GiveTheReasonForRejectingThe"));
             RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.TheReasonMustBeCharactersOr"));
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit) : IRequestHandler<Command, Unit>
+    public sealed class Handler(MarketplaceDbContext db, IClock clock, AuditTrail audit, Messaging.Notifier notifier) : IRequestHandler<Command, Unit>
     {
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.DecideOrganisation.ThisOrganisationDoesNotExist"));
             if (request.Verify)
                 organisation.Verify(clock.Now);
             else
                 organisation.Reject(request.Reason!, clock.Now);
+            await notifier.NotifyOrganisationAsync(organisation.Id, Message(organisation, request.Verify), "/organisations/edit", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Organisation), () => organisation.Id, request.Verify
                 ? $"Verified '{organisation.NameEn}'"
                 : $"Rejected '{organisation.NameEn}': {organisation.RejectionReason}");
             return Unit.Value;
+        }
+
+        /// <summary>The organisation's people learn the decision, and a rejection's reason, in their own language.</summary>
+        private static Messaging.BilingualMessage Message(Organisation organisation, bool verified)
+        {
+            string In(System.Globalization.CultureInfo culture, string key) =>
+                Texts.In(culture, key, culture == Dates.Thai ? organisation.NameTh : organisation.NameEn, organisation.RejectionReason);
+            var subject = verified ? "Mail.OrganisationVerified.Subject" : "Mail.OrganisationRejected.Subject";
+            var body = verified ? "Mail.OrganisationVerified.Body" : "Mail.OrganisationRejected.Body";
+            return new(In(Dates.Thai, subject), In(Dates.English, subject), In(Dates.Thai, body), In(Dates.English, body));
         }
     }
 }

@@ -34,9 +34,9 @@ public static class OrganisationChanges
         public DecideValidator()
         {
             RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
-                .WithMessage(_ => Bi.T("ระบุเหตุผลที่ปฏิเสธ องค์กรจะเห็นข้อความนี้", "Give the reason for refusing: the organisation will see it"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.OrganisationChanges.GiveTheReasonForRefusingThe"));
             RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Bi.T("เหตุผลยาวเกิน 1,000 ตัวอักษร", "The reason must be 1,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Moderation.OrganisationChanges.TheReasonMustBeCharactersOr"));
         }
     }
 
@@ -54,13 +54,13 @@ public static class OrganisationChanges
         public async Task<Unit> Handle(Decide request, CancellationToken cancellationToken)
         {
             var change = await db.OrganisationChangeRequests.SingleOrDefaultAsync(c => c.Id == request.ChangeId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบคำขอนี้", "This request does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.OrganisationChanges.ThisRequestDoesNotExist"));
             var organisation = await db.Organisations.SingleAsync(o => o.Id == change.OrganisationId, cancellationToken);
             var before = $"'{organisation.NameEn}' / '{organisation.NameTh}', {organisation.JuristicNumber}, {organisation.Website}";
             if (request.Approve)
             {
                 if (change.JuristicNumber is not null && await db.Organisations.AnyAsync(o => o.JuristicNumber == change.JuristicNumber && o.Id != organisation.Id, cancellationToken))
-                    throw new DomainRuleException(Bi.T("เลขทะเบียนนิติบุคคลนี้เป็นขององค์กรอื่นแล้ว", "This juristic person number now belongs to another organisation"));
+                    throw new DomainRuleException(Texts.Get("Features.Moderation.OrganisationChanges.ThisJuristicPersonNumberNowBelongs"));
                 change.Approve(organisation, clock.Now);
             }
             else

@@ -23,11 +23,12 @@ public static class ReviewListing
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var listing = await db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This listing does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Moderation.ReviewListing.ThisListingDoesNotExist"));
             var checklist = await mediator.Send(new SubmitListing.Checklist(listing.Id), cancellationToken);
+            var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => Bi.Pick(p.NameTh, p.NameEn), cancellationToken);
             return new Result(listing.Id, listing.Slug, listing.Draft.TitleTh, listing.Vendor!.NameTh, listing.Vendor.NameEn,
                 listing.Vendor.Verification == VerificationState.Verified, listing.Review, listing.Visibility, listing.Live is not null,
-                ListingDiff.Compare(listing.Live, listing.Draft), checklist);
+                ListingDiff.Compare(listing.Live, listing.Draft, provinces), checklist);
         }
     }
 }

@@ -49,9 +49,9 @@ public static class EditOrganisationProfile
         {
             this.AddProfileRules(db);
             RuleFor(x => x.DescriptionTh).MaximumLength(4000)
-                .WithMessage(_ => Bi.T("คำอธิบายยาวเกิน 4,000 ตัวอักษร", "The description must be 4,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Organisations.EditOrganisationProfile.TheDescriptionMustBeCharactersOr"));
             RuleFor(x => x.DescriptionEn).MaximumLength(4000)
-                .WithMessage(_ => Bi.T("คำอธิบายยาวเกิน 4,000 ตัวอักษร", "The description must be 4,000 characters or fewer"));
+                .WithMessage(_ => Texts.Get("Features.Organisations.EditOrganisationProfile.TheDescriptionMustBeCharactersOr"));
         }
     }
 
@@ -60,7 +60,7 @@ public static class EditOrganisationProfile
         public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
         {
             var organisationId = await db.OrganisationIdOf(user, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("บัญชีนี้ยังไม่ได้สังกัดองค์กร", "This account does not belong to an organisation"));
+                ?? throw new NotFoundException(Texts.Get("Features.Organisations.EditOrganisationProfile.ThisAccountDoesNotBelongTo"));
             return await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new Command
             {
                 OrganisationId = o.Id,
@@ -87,9 +87,9 @@ public static class EditOrganisationProfile
         public async Task<Outcome> Handle(Command request, CancellationToken cancellationToken)
         {
             var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.OrganisationId, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบองค์กรนี้", "This organisation does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Organisations.EditOrganisationProfile.ThisOrganisationDoesNotExist"));
             if (await db.OrganisationIdOf(user, cancellationToken) != organisation.Id)
-                throw new ForbiddenException(Bi.T("แก้ไขได้เฉพาะโปรไฟล์ขององค์กรที่คุณสังกัด", "You can edit only your own organisation's profile"));
+                throw new ForbiddenException(Texts.Get("Features.Organisations.EditOrganisationProfile.YouCanEditOnlyYourOwn"));
 
             var juristic = await JuristicNumberOfAsync(organisation, request.JuristicNumber, cancellationToken);
             var profile = new OrganisationProfile(request.NameTh!, request.NameEn!, request.ProvinceCode!, request.Website,
@@ -133,8 +133,7 @@ public static class EditOrganisationProfile
                 throw InvalidRequestException.For(nameof(Command.JuristicNumber), problem);
             var number = Domain.JuristicNumber.Normalise(input);
             if (await db.Organisations.AnyAsync(o => o.JuristicNumber == number && o.Id != organisation.Id, ct))
-                throw InvalidRequestException.For(nameof(Command.JuristicNumber), Bi.T("เลขทะเบียนนิติบุคคลนี้เป็นขององค์กรอื่นในระบบ",
-                    "This juristic person number belongs to another organisation here"));
+                throw InvalidRequestException.For(nameof(Command.JuristicNumber), Texts.Get("Features.Organisations.EditOrganisationProfile.ThisJuristicPersonNumberBelongsTo"));
             return number;
         }
     }

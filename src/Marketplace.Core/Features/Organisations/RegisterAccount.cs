@@ -51,14 +51,13 @@ public static class RegisterAccount
     {
         public Validator(MarketplaceDbContext db)
         {
-            RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => Bi.T("กรอกชื่อ-นามสกุลของคุณ", "Enter your full name"))
-                .MaximumLength(200).WithMessage(_ => Bi.T("ชื่อยาวเกิน 200 ตัวอักษร", "The name must be 200 characters or fewer"));
-            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Bi.T("กรอกอีเมลของคุณ", "Enter your e-mail address"))
-                .EmailAddress().WithMessage(_ => Bi.T("กรอกอีเมลในรูปแบบ name@example.com", "Enter an e-mail address like name@example.com"));
-            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Bi.T("ตั้งรหัสผ่าน", "Choose a password"));
+            RuleFor(x => x.DisplayName).NotEmpty().WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.EnterYourFullName"))
+                .MaximumLength(200).WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.TheNameMustBeCharactersOr"));
+            RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.EnterYourEMailAddress"))
+                .EmailAddress().WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.EnterAnEMailAddressLike"));
+            RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.ChooseAPassword"));
             RuleFor(x => x.Language).Must(l => l is "th" or "en");
-            RuleFor(x => x.AcceptPrivacy).Equal(true).WithMessage(_ => Bi.T("อ่านและยอมรับประกาศความเป็นส่วนตัวก่อนลงทะเบียน",
-                "Read and accept the privacy notice to register"));
+            RuleFor(x => x.AcceptPrivacy).Equal(true).WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.ReadAndAcceptThePrivacyNotice"));
             When(x => x.CreatesOrganisation, () => this.AddProfileRules(db));
             When(x => x.AccountType == AccountType.Startup && x.CreatesOrganisation, () =>
                 RuleFor(x => x.JuristicNumber).Custom((number, context) =>
@@ -69,8 +68,7 @@ public static class RegisterAccount
             When(x => !x.CreatesOrganisation, () =>
                 RuleFor(x => x.JoinOrganisationId).MustAsync((command, id, ct) => db.Organisations.AnyAsync(o =>
                         o.Id == id && o.Kind == command.Kind && o.Verification == VerificationState.Verified, ct))
-                    .WithMessage(_ => Bi.T("เลือกองค์กรจากรายการ หรือเว้นว่างไว้เพื่อลงทะเบียนองค์กรใหม่",
-                        "Choose an organisation from the list, or leave it empty to register a new one")));
+                    .WithMessage(_ => Texts.Get("Features.Organisations.RegisterAccount.ChooseAnOrganisationFromTheList")));
         }
     }
 
@@ -127,9 +125,7 @@ public static class RegisterAccount
         {
             var juristic = r.AccountType == AccountType.Startup ? Domain.JuristicNumber.Normalise(r.JuristicNumber) : null;
             if (juristic is not null && await db.Organisations.AnyAsync(o => o.JuristicNumber == juristic, ct))
-                throw InvalidRequestException.For(nameof(Command.JuristicNumber), Bi.T(
-                    "เลขทะเบียนนิติบุคคลนี้ลงทะเบียนไว้แล้ว ให้ขอให้สมาชิกขององค์กรเพิ่มคุณ หรือติดต่อ NIA",
-                    "This juristic person number is already registered: ask a member of that organisation, or contact NIA"));
+                throw InvalidRequestException.For(nameof(Command.JuristicNumber), Texts.Get("Features.Organisations.RegisterAccount.ThisJuristicPersonNumberIsAlready"));
             var slug = await Slug.UniqueAsync(Slug.From(r.NameEn, "organisation"), s => db.Organisations.AnyAsync(o => o.Slug == s, ct));
             var organisation = new Organisation(r.Kind, slug, new OrganisationProfile(r.NameTh!, r.NameEn!, r.ProvinceCode!, r.Website,
                 r.ContactEmail!, r.ContactPhone, null, null), juristic, clock.Now);

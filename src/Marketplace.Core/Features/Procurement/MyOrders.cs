@@ -35,12 +35,12 @@ public static class MyOrders
                 case Side.Vendor:
                     var vendorId = user.IsInRole(Roles.Vendor) ? await db.OrganisationIdOf(user, cancellationToken) : null;
                     if (vendorId is null)
-                        throw new ForbiddenException(Bi.T("หน้านี้สำหรับผู้ขายเท่านั้น", "This page is for vendors only"));
+                        throw new ForbiddenException(Texts.Get("Features.Procurement.MyOrders.ThisPageIsForVendorsOnly"));
                     orders = orders.Where(o => o.VendorId == vendorId);
                     break;
                 default:
                     if (!user.IsModerator())
-                        throw new ForbiddenException(Bi.T("หน้านี้สำหรับเจ้าหน้าที่ดูแลระบบ", "This page is for moderators"));
+                        throw new ForbiddenException(Texts.Get("Features.Procurement.MyOrders.ThisPageIsForModerators"));
                     break;
             }
             var rows = await orders.OrderByDescending(o => o.Id).Take(500).ToListAsync(cancellationToken);

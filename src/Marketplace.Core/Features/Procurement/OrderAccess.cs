@@ -17,15 +17,15 @@ public static class OrderAccess
     public static async Task<(Organisation? Agency, string? WhyNot)> BuyingAgencyAsync(this MarketplaceDbContext db, ICurrentUser user, CancellationToken ct)
     {
         if (user.UserId is null)
-            return (null, Bi.T("เข้าสู่ระบบในฐานะเจ้าหน้าที่จัดซื้อของหน่วยงานรัฐเพื่อซื้อแพ็กเกจ", "Sign in as a buyer from a government agency to buy a package"));
+            return (null, Texts.Get("Features.Procurement.OrderAccess.SignInAsABuyerFrom"));
         if (!user.IsInRole(Roles.Buyer))
-            return (null, Bi.T("ซื้อได้เฉพาะเจ้าหน้าที่จัดซื้อของหน่วยงานรัฐที่ยืนยันแล้ว", "Only buyers from verified government agencies can buy"));
+            return (null, Texts.Get("Features.Procurement.OrderAccess.OnlyBuyersFromVerifiedGovernmentAgencies"));
         var organisationId = await db.OrganisationIdOf(user, ct);
         var agency = organisationId is null ? null : await db.Organisations.SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (agency is not { Kind: OrganisationKind.Agency })
-            return (null, Bi.T("บัญชีของคุณยังไม่ได้เป็นสมาชิกที่ยืนยันแล้วของหน่วยงานรัฐ", "Your account is not yet a confirmed member of a government agency"));
+            return (null, Texts.Get("Features.Procurement.OrderAccess.YourAccountIsNotYetA"));
         if (agency.Verification != VerificationState.Verified)
-            return (null, Bi.T("หน่วยงานของคุณยังไม่ได้รับการยืนยันจาก NIA", "Your agency has not been verified by NIA yet"));
+            return (null, Texts.Get("Features.Procurement.OrderAccess.YourAgencyHasNotBeenVerified"));
         return (agency, null);
     }
 
@@ -41,7 +41,7 @@ public static class OrderAccess
         var order = await FindAsync(db, orderId, ct);
         var agency = await db.RequireBuyingAgencyAsync(user, ct);
         if (order.AgencyId != agency.Id)
-            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะคำสั่งซื้อของหน่วยงานคุณ", "You can manage only your own agency's orders"));
+            throw new ForbiddenException(Texts.Get("Features.Procurement.OrderAccess.YouCanManageOnlyYourOwn"));
         return order;
     }
 
@@ -50,7 +50,7 @@ public static class OrderAccess
     {
         var order = await FindAsync(db, orderId, ct);
         if (!user.IsInRole(Roles.Vendor) || await db.OrganisationIdOf(user, ct) != order.VendorId)
-            throw new ForbiddenException(Bi.T("จัดการได้เฉพาะคำสั่งซื้อที่ส่งถึงองค์กรของคุณ", "You can manage only orders placed with your organisation"));
+            throw new ForbiddenException(Texts.Get("Features.Procurement.OrderAccess.YouCanManageOnlyOrdersPlaced"));
         return order;
     }
 
@@ -64,12 +64,12 @@ public static class OrderAccess
             return OrderViewer.Vendor;
         if (user.IsModerator())
             return OrderViewer.Moderator;
-        throw new ForbiddenException(Bi.T("ดูได้เฉพาะคำสั่งซื้อขององค์กรคุณ", "You can see only your own organisation's orders"));
+        throw new ForbiddenException(Texts.Get("Features.Procurement.OrderAccess.YouCanSeeOnlyYourOwn"));
     }
 
     public static async Task<Order> FindAsync(MarketplaceDbContext db, int orderId, CancellationToken ct) =>
         await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, ct)
-        ?? throw new NotFoundException(Bi.T("ไม่พบคำสั่งซื้อนี้", "This order does not exist"));
+        ?? throw new NotFoundException(Texts.Get("Features.Procurement.OrderAccess.ThisOrderDoesNotExist"));
 }
 
 public enum OrderViewer { Buyer, Vendor, Moderator }

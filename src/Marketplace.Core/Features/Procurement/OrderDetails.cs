@@ -31,7 +31,7 @@ public static class OrderDetails
         public async Task<Order> Handle(OpenCheckout request, CancellationToken cancellationToken)
         {
             var orderId = await db.Orders.Where(o => o.CheckoutSessionId == request.SessionId).Select(o => (int?)o.Id).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบการชำระเงินนี้ หรือหมดเวลาแล้ว", "This checkout does not exist or has expired"));
+                ?? throw new NotFoundException(Texts.Get("Features.Procurement.OrderDetails.ThisCheckoutDoesNotExistOr"));
             return await db.BuyersOrderAsync(user, orderId, cancellationToken);
         }
 
@@ -52,7 +52,7 @@ public static class OrderDetails
             await db.ViewerOfAsync(user, order, cancellationToken);
             return await db.PurchaseOrderDocuments.AsNoTracking().Where(d => d.OrderId == order.Id)
                 .Select(d => new File(d.FileName, d.Content)).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException(Bi.T("คำสั่งซื้อนี้ไม่มีใบสั่งซื้อแนบ", "This order has no purchase order attached"));
+                ?? throw new NotFoundException(Texts.Get("Features.Procurement.OrderDetails.ThisOrderHasNoPurchaseOrder"));
         }
     }
 }

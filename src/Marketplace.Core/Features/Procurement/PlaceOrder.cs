@@ -33,13 +33,13 @@ public static partial class PlaceOrder
         public Validator()
         {
             RuleFor(x => x.BillingAddress).NotEmpty().MaximumLength(500)
-                .WithMessage(_ => Bi.T("กรอกที่อยู่ของหน่วยงานสำหรับออกใบกำกับภาษี", "Enter the agency's address for the tax invoice"));
+                .WithMessage(_ => Texts.Get("Features.Procurement.PlaceOrder.EnterTheAgencySAddressFor"));
             RuleFor(x => x.AgencyTaxId).Must(id => string.IsNullOrWhiteSpace(id) || JuristicNumber.Problem(id) is null)
-                .WithMessage(_ => Bi.T("เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลักที่ถูกต้อง หรือเว้นว่าง", "The tax ID must be a valid 13-digit number, or left blank"));
+                .WithMessage(_ => Texts.Get("Features.Procurement.PlaceOrder.TheTaxIDMustBeA"));
             When(x => x.Route == PaymentRoute.PurchaseOrder, () =>
             {
                 RuleFor(x => x.PurchaseOrderNumber).NotEmpty().MaximumLength(64).Matches(PoNumber())
-                    .WithMessage(_ => Bi.T("กรอกเลขที่ใบสั่งซื้อ (ตัวอักษร ตัวเลข - / . ไม่เกิน 64 ตัว)", "Enter the purchase order number (letters, digits, - / . up to 64 characters)"));
+                    .WithMessage(_ => Texts.Get("Features.Procurement.PlaceOrder.EnterThePurchaseOrderNumberLetters"));
                 RuleFor(x => x.PurchaseOrderPdf).Custom((pdf, context) =>
                 {
                     if (PurchaseOrderPdf.Problem(pdf) is { } problem)
@@ -60,20 +60,18 @@ public static partial class PlaceOrder
             var agency = await db.RequireBuyingAgencyAsync(user, cancellationToken);
             var listing = await db.Listings.Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken);
             if (listing is not { IsPublic: true })
-                throw new NotFoundException(Bi.T("ไม่พบโซลูชันนี้", "This solution does not exist"));
+                throw new NotFoundException(Texts.Get("Features.Procurement.PlaceOrder.ThisSolutionDoesNotExist"));
             var packages = listing.Live!.PilotPackages;
             if (request.PackageIndex < 0 || request.PackageIndex >= packages.Count)
-                throw InvalidRequestException.For(nameof(Command.PackageIndex), Bi.T("เลือกแพ็กเกจจากรายการ", "Choose a package from the list"));
+                throw InvalidRequestException.For(nameof(Command.PackageIndex), Texts.Get("Features.Procurement.PlaceOrder.ChooseAPackageFromTheList"));
             var package = packages[request.PackageIndex];
             if (request.Route == PaymentRoute.Checkout && !CheckoutLimits.Allows(package.PriceSatang))
-                throw InvalidRequestException.For(nameof(Command.Route), Bi.T(
-                    $"ชำระออนไลน์ได้ตั้งแต่ {Money.Format(CheckoutLimits.MinSatang)} ถึง {Money.Format(CheckoutLimits.MaxSatang)} แพ็กเกจนี้ให้ชำระด้วยใบสั่งซื้อ",
-                    $"Online payment takes {Money.Format(CheckoutLimits.MinSatang)} to {Money.Format(CheckoutLimits.MaxSatang)}: pay for this package by purchase order"));
+                throw InvalidRequestException.For(nameof(Command.Route), Texts.Get("Features.Procurement.PlaceOrder.OnlinePaymentTakesToPayFor", Money.Format(CheckoutLimits.MinSatang), Money.Format(CheckoutLimits.MaxSatang)));
 
             var vendor = listing.Vendor!;
             var invoicing = await db.VendorInvoicing.AsNoTracking().SingleOrDefaultAsync(v => v.OrganisationId == vendor.Id, cancellationToken);
             if (vendor.Verification != VerificationState.Verified || vendor.JuristicNumber is null || invoicing is null)
-                throw new DomainRuleException(Bi.T("ผู้ขายรายนี้ยังไม่พร้อมออกใบกำกับภาษี จึงยังซื้อไม่ได้", "This vendor cannot issue tax invoices yet, so its packages cannot be bought yet"));
+                throw new DomainRuleException(Texts.Get("Features.Procurement.PlaceOrder.ThisVendorCannotIssueTaxInvoices"));
 
             var buyer = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
             var order = new Order(

@@ -15,11 +15,11 @@ public static class PurchaseOrderPdf
     public static string? Problem(byte[]? content)
     {
         if (content is null || content.Length == 0)
-            return Bi.T("แนบใบสั่งซื้อที่ลงนามแล้ว (PDF)", "Attach the signed purchase order (PDF)");
+            return Texts.Get("Features.Procurement.PurchaseOrderPdf.AttachTheSignedPurchaseOrderPDF");
         if (content.Length > MaxBytes)
-            return Bi.T("ไฟล์ใหญ่เกิน 5 MB", "The file is larger than 5 MB");
+            return Texts.Get("Features.Procurement.PurchaseOrderPdf.TheFileIsLargerThanMB");
         if (!content.AsSpan().StartsWith(Signature))
-            return Bi.T("ไฟล์นี้ไม่ใช่ PDF แนบใบสั่งซื้อเป็นไฟล์ PDF", "This file is not a PDF: attach the purchase order as a PDF");
+            return Texts.Get("Features.Procurement.PurchaseOrderPdf.ThisFileIsNotAPDF");
         return null;
     }
 }

@@ -28,13 +28,13 @@ public static class PurchaseOrderSteps
     public sealed class IssueInvoiceValidator : AbstractValidator<IssueInvoice>
     {
         public IssueInvoiceValidator() => RuleFor(x => x.InvoiceNumber).NotEmpty().MaximumLength(64)
-            .WithMessage(_ => Bi.T("กรอกเลขที่ใบแจ้งหนี้", "Enter the invoice number"));
+            .WithMessage(_ => Texts.Get("Features.Procurement.PurchaseOrderSteps.EnterTheInvoiceNumber"));
     }
 
     public sealed class RecordPaymentValidator : AbstractValidator<RecordPayment>
     {
         public RecordPaymentValidator() => RuleFor(x => x.PaymentReference).NotEmpty().MaximumLength(128)
-            .WithMessage(_ => Bi.T("กรอกเลขอ้างอิงการโอนเงิน", "Enter the payment reference"));
+            .WithMessage(_ => Texts.Get("Features.Procurement.PurchaseOrderSteps.EnterThePaymentReference"));
     }
 
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, OrderEffects effects)

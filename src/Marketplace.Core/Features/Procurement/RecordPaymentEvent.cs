@@ -34,8 +34,8 @@ public static class RecordPaymentEvent
                 PaymentEventKind.CheckoutCompleted when e.PaymentStatus == "paid" => await PayAsync(order, e, cancellationToken),
                 PaymentEventKind.CheckoutCompleted => "session completed, payment not yet confirmed (PromptPay)",
                 PaymentEventKind.AsyncPaymentSucceeded => await PayAsync(order, e, cancellationToken),
-                PaymentEventKind.AsyncPaymentFailed => await FailAsync(order, e, Bi.T("การชำระเงินไม่สำเร็จ", "The payment failed"), cancellationToken),
-                PaymentEventKind.CheckoutExpired => await FailAsync(order, e, Bi.T("หมดเวลาชำระเงิน", "The checkout expired"), cancellationToken),
+                PaymentEventKind.AsyncPaymentFailed => await FailAsync(order, e, Texts.Get("Features.Procurement.RecordPaymentEvent.ThePaymentFailed"), cancellationToken),
+                PaymentEventKind.CheckoutExpired => await FailAsync(order, e, Texts.Get("Features.Procurement.RecordPaymentEvent.TheCheckoutExpired"), cancellationToken),
                 PaymentEventKind.ChargeRefunded => await RefundAsync(order, e, cancellationToken),
                 _ => "not used",
             };

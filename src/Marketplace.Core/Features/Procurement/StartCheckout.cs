@@ -28,7 +28,7 @@ public static class StartCheckout
             if (order.HasOpenCheckout(clock.Now) && order.CheckoutUrl is { } open)
                 return open;
             if (!order.CanPayOnline(clock.Now))
-                throw new DomainRuleException(Bi.T("คำสั่งซื้อนี้ชำระเงินออนไลน์ไม่ได้", "This order cannot be paid online"));
+                throw new DomainRuleException(Texts.Get("Features.Procurement.StartCheckout.ThisOrderCannotBePaidOnline"));
 
             var email = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
             var site = request.SiteUrl.TrimEnd('/');

@@ -26,9 +26,9 @@ public static class VendorInvoicingDetails
         public Validator()
         {
             RuleFor(x => x.Address).NotEmpty().MaximumLength(500)
-                .WithMessage(_ => Bi.T("กรอกที่อยู่ตามที่จดทะเบียนภาษีมูลค่าเพิ่ม", "Enter the address registered for VAT"));
+                .WithMessage(_ => Texts.Get("Features.Procurement.VendorInvoicingDetails.EnterTheAddressRegisteredForVAT"));
             RuleFor(x => x.Branch).NotEmpty().Must(b => b!.Trim() == "สำนักงานใหญ่" || (b.Trim().Length == 5 && b.Trim().All(char.IsAsciiDigit)))
-                .WithMessage(_ => Bi.T("กรอก \"สำนักงานใหญ่\" หรือเลขสาขา 5 หลัก", "Enter \"สำนักงานใหญ่\" (head office) or a 5-digit branch number"));
+                .WithMessage(_ => Texts.Get("Features.Procurement.VendorInvoicingDetails.EnterHeadOfficeOrADigit"));
         }
     }
 
@@ -59,7 +59,7 @@ public static class VendorInvoicingDetails
         {
             var id = await db.OrganisationIdOf(user, ct);
             var isVendor = id is not null && await db.Organisations.AnyAsync(o => o.Id == id && o.Kind == Domain.OrganisationKind.Vendor, ct);
-            return isVendor ? id!.Value : throw new ForbiddenException(Bi.T("หน้านี้สำหรับสมาชิกขององค์กรผู้ขาย", "This page is for members of a vendor organisation"));
+            return isVendor ? id!.Value : throw new ForbiddenException(Texts.Get("Features.Procurement.VendorInvoicingDetails.ThisPageIsForMembersOf"));
         }
     }
 }

@@ -35,19 +35,17 @@ public static class EditSearchDictionary
     {
         public SaveValidator()
         {
-            RuleFor(x => x.Kind).IsInEnum().WithMessage(_ => Bi.T("เลือกประเภท", "Choose a kind"));
+            RuleFor(x => x.Kind).IsInEnum().WithMessage(_ => Texts.Get("Features.Search.EditSearchDictionary.ChooseAKind"));
             RuleFor(x => x.Terms).Must(t => TermsOf(t).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
-                .WithMessage(_ => Bi.T("ใส่อย่างน้อยสองคำ คั่นด้วยเครื่องหมาย |", "Enter at least two terms separated by |"));
+                .WithMessage(_ => Texts.Get("Features.Search.EditSearchDictionary.EnterAtLeastTwoTermsSeparated"));
             RuleFor(x => x.Terms).Must(t => TermsOf(t).Count <= SearchDictionaryEntry.MaxTerms && TermsOf(t).All(w => w.Length <= SearchDictionaryEntry.MaxTermLength))
-                .WithMessage(_ => Bi.T($"ใส่ได้ไม่เกิน {SearchDictionaryEntry.MaxTerms} คำ คำละไม่เกิน {SearchDictionaryEntry.MaxTermLength} ตัวอักษร",
-                    $"Enter at most {SearchDictionaryEntry.MaxTerms} terms of at most {SearchDictionaryEntry.MaxTermLength} characters each"));
+                .WithMessage(_ => Texts.Get("Features.Search.EditSearchDictionary.EnterAtMostTermsOfAt", SearchDictionaryEntry.MaxTerms, SearchDictionaryEntry.MaxTermLength));
             RuleFor(x => x.Terms).Must(t => TermsOf(t).FirstOrDefault() is { } code && System.Text.RegularExpressions.Regex.IsMatch(code, "^TH-[0-9]{2}$"))
                 .When(x => x.Kind == DictionaryKind.Province)
-                .WithMessage(_ => Bi.T("บรรทัดจังหวัดต้องขึ้นต้นด้วยรหัสจังหวัด เช่น TH-50", "A province line starts with the province code, for example TH-50"));
+                .WithMessage(_ => Texts.Get("Features.Search.EditSearchDictionary.AProvinceLineStartsWithThe"));
             RuleFor(x => x.Terms).Must(t => TermsOf(t).FirstOrDefault() is { } code && SearchDictionary.IsTopicCode(code))
                 .When(x => x.Kind == DictionaryKind.Topic)
-                .WithMessage(_ => Bi.T("บรรทัดกลุ่มหรือประเภทต้องขึ้นต้นด้วยรหัส เช่น sector:EdTech หรือ category:3",
-                    "A sector or category line starts with its code, for example sector:EdTech or category:3"));
+                .WithMessage(_ => Texts.Get("Features.Search.EditSearchDictionary.ASectorOrCategoryLineStarts"));
         }
     }
 
@@ -61,7 +59,7 @@ public static class EditSearchDictionary
             if (request.Id is { } id)
             {
                 entry = await db.SearchDictionaryEntries.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
-                    ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This dictionary line does not exist"));
+                    ?? throw new NotFoundException(Texts.Get("Features.Search.EditSearchDictionary.ThisDictionaryLineDoesNotExist"));
                 before = $"{entry.Kind}: {entry.Terms}";
                 entry.Change(request.Kind, terms, clock.Now);
             }
@@ -85,7 +83,7 @@ public static class EditSearchDictionary
         public async Task<Unit> Handle(Remove request, CancellationToken cancellationToken)
         {
             var entry = await db.SearchDictionaryEntries.SingleOrDefaultAsync(e => e.Id == request.Id, cancellationToken)
-                ?? throw new NotFoundException(Bi.T("ไม่พบรายการนี้", "This dictionary line does not exist"));
+                ?? throw new NotFoundException(Texts.Get("Features.Search.EditSearchDictionary.ThisDictionaryLineDoesNotExist"));
             db.SearchDictionaryEntries.Remove(entry);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(SearchDictionaryEntry), () => request.Id, $"Removed {entry.Kind}: {entry.Terms}");

@@ -20,7 +20,7 @@ public static class RebuildSearchIndex
         public Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
             if (host.Progress.Running)
-                throw new DomainRuleException(Bi.T("กำลังสร้างดัชนีใหม่อยู่แล้ว", "A rebuild is already running"));
+                throw new DomainRuleException(Texts.Get("Features.Search.RebuildSearchIndex.ARebuildIsAlreadyRunning"));
             audit.Record("SearchIndex", () => "solutions", "Started a rebuild of the search index");
             // Not tied to the request: the rebuild outlives it, and the page polls its progress.
             _ = Task.Run(async () =>

@@ -358,4 +358,4 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
 
 /// <summary>The search index is being repaired: searches answer 503 with a page that says so.</summary>
 public sealed class SearchUnavailableException(Exception? cause = null)
-    : Exception(Bi.T("ระบบค้นหากำลังซ่อมแซม", "Search is being repaired"), cause);
+    : Exception(Texts.Get("Features.Search.SearchIndexHost.SearchIsBeingRepaired"), cause);

@@ -1,3 +1,4 @@
+using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
 using MediatR;
@@ -26,7 +27,7 @@ public static class AwardRegister
         /// Thai public records are dated in Bangkok time (UTC+7 all year), whatever the server's zone: an award made at
         /// 06:00 in Bangkok belongs to that Thai date, not to the UTC day before.
         /// </summary>
-        public DateOnly AwardDate => DateOnly.FromDateTime(AwardedAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        public DateOnly AwardDate => Dates.ThaiDay(AwardedAt);
 
         public long ValueSatang => Winners.Sum(w => w.ValueSatang);
 

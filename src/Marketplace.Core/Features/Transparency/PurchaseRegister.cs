@@ -1,3 +1,4 @@
+using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
@@ -23,7 +24,7 @@ public static class PurchaseRegister
         PaymentRoute Route, OrderState State, DateTimeOffset PlacedAt, DateTimeOffset PaidAt, DateTimeOffset? ClosedAt)
     {
         /// <summary>Thai public records are dated in Bangkok time, whatever the server's zone.</summary>
-        public DateOnly PaidDate => DateOnly.FromDateTime(PaidAt.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        public DateOnly PaidDate => Dates.ThaiDay(PaidAt);
     }
 
     public sealed class Handler(MarketplaceDbContext db) : IRequestHandler<Query, Result>

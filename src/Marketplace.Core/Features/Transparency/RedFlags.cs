@@ -19,7 +19,7 @@ public sealed record RedFlag(RedFlagKind Kind, string ExplanationTh, string Expl
         _ => "repeat_winner",
     };
 
-    public string Explanation => Bi.T(ExplanationTh, ExplanationEn);
+    public string Explanation => Bi.Pick(ExplanationTh, ExplanationEn);
 }
 
 public static class RedFlags

@@ -63,8 +63,8 @@ public static class RateLimits
                 // Pages get the status page (re-executed by UseStatusCodePagesWithReExecute); the API a problem document.
                 if (rejected.HttpContext.Request.Path.StartsWithSegments("/api"))
                     await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
-                        title: Bi.T("คำขอมากเกินไป", "Too many requests"),
-                        detail: Bi.T("คุณส่งคำขอถี่เกินไป โปรดรอสักครู่แล้วลองใหม่", "You sent too many requests. Wait a little and try again."))
+                        title: Texts.Get("Infrastructure.Security.RateLimits.TooManyRequests"),
+                        detail: Texts.Get("Infrastructure.Security.RateLimits.YouSentTooManyRequestsWait"))
                         .ExecuteAsync(rejected.HttpContext);
             };
         });

@@ -2,18 +2,14 @@ using Marketplace.Core.Features.Accounts;
 
 namespace Marketplace.Web.Infrastructure.Security;
 
-/// <summary>
-/// Links in e-mails: from <c>Marketplace:PublicUrl</c> when set (production), otherwise from the current
-/// request, whose Host header host filtering (<c>AllowedHosts</c>) has already limited to our own names.
-/// </summary>
+/// <summary>Absolute links in e-mails, from <see cref="SiteAddress"/> (<c>Marketplace:PublicBaseUrl</c> when set).</summary>
 public sealed class RequestSiteLinks(IHttpContextAccessor accessor, IConfiguration configuration) : ISiteLinks
 {
     public string Absolute(string pathAndQuery)
     {
-        var configured = configuration["Marketplace:PublicUrl"];
         var request = accessor.HttpContext?.Request;
-        var root = !string.IsNullOrWhiteSpace(configured) ? configured
-            : request is not null ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+        var root = request is not null ? SiteAddress.Of(request)
+            : configuration[SiteAddress.Setting] is { Length: > 0 } configured ? configured
             : "http://localhost:5000";
         return root.TrimEnd('/') + pathAndQuery;
     }

@@ -31,7 +31,7 @@ public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
             Account = await Mediator.Send(new MyAccount.Query(), HttpContext.RequestAborted);
             return Page();
         }
-        Message = Core.Common.Bi.T("บันทึกแล้ว", "Saved");
+        Message = Core.Common.Texts.Get("Pages.Account.Index.Saved");
         return RedirectToPage();
     }
 

@@ -28,9 +28,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Input.Email))
-            ModelState.AddModelError("Input.Email", Bi.T("กรอกอีเมลของคุณ", "Enter your e-mail address"));
+            ModelState.AddModelError("Input.Email", Texts.Get("Pages.Account.Login.EnterYourEMailAddress"));
         if (string.IsNullOrEmpty(Input.Password))
-            ModelState.AddModelError("Input.Password", Bi.T("กรอกรหัสผ่าน", "Enter your password"));
+            ModelState.AddModelError("Input.Password", Texts.Get("Pages.Account.Login.EnterYourPassword"));
         if (ModelState.ErrorCount > 0)
             return Page();
 
@@ -45,9 +45,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             return LocalRedirect(returnUrl);
         if (result.RequiresTwoFactor)
             return LocalRedirect($"/account/login-2fa?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        ModelState.AddModelError("", Bi.T(
-            "อีเมลหรือรหัสผ่านไม่ถูกต้อง หากใส่ผิด 5 ครั้ง บัญชีจะถูกล็อก 15 นาที ตั้งรหัสผ่านใหม่เพื่อปลดล็อกได้ทันที",
-            "The e-mail address or password is not correct. After 5 wrong attempts an account is locked for 15 minutes; resetting the password unlocks it at once."));
+        ModelState.AddModelError("", Texts.Get("Pages.Account.Login.TheEMailAddressOrPassword"));
         return Page();
     }
 

@@ -26,7 +26,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn) : PageMod
         var code = new string((Code ?? "").Where(char.IsDigit).ToArray());
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(Code), Bi.T("กรอกรหัส 6 หลักจากแอปยืนยันตัวตน", "Enter the 6-digit code from your authenticator app"));
+            ModelState.AddModelError(nameof(Code), Texts.Get("Pages.Account.LoginTwoFactor.EnterTheDigitCodeFromYour"));
             return Page();
         }
         return Outcome(await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false), nameof(Code));
@@ -39,7 +39,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn) : PageMod
         var code = (RecoveryCode ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
         if (code.Length == 0)
         {
-            ModelState.AddModelError(nameof(RecoveryCode), Bi.T("กรอกรหัสกู้คืน", "Enter a recovery code"));
+            ModelState.AddModelError(nameof(RecoveryCode), Texts.Get("Pages.Account.LoginTwoFactor.EnterARecoveryCode"));
             return Page();
         }
         return Outcome(await signIn.TwoFactorRecoveryCodeSignInAsync(code), nameof(RecoveryCode));
@@ -50,8 +50,8 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn) : PageMod
         if (result.Succeeded)
             return LocalRedirect(Languages.IsLocal(ReturnUrl) ? ReturnUrl! : "/");
         ModelState.AddModelError(field, result.IsLockedOut
-            ? Bi.T("บัญชีถูกล็อก 15 นาทีเพราะใส่รหัสผิดหลายครั้ง ตั้งรหัสผ่านใหม่เพื่อปลดล็อก", "The account is locked for 15 minutes after too many wrong codes; reset your password to unlock it.")
-            : Bi.T("รหัสไม่ถูกต้อง", "The code is not correct"));
+            ? Texts.Get("Pages.Account.LoginTwoFactor.TheAccountIsLockedForMinutes")
+            : Texts.Get("Pages.Account.LoginTwoFactor.TheCodeIsNotCorrect"));
         return Page();
     }
 }

@@ -24,7 +24,7 @@ public sealed class PasswordModel(IMediator mediator, SignInManager<AppUser> sig
             return Page();
         if (await signIn.UserManager.GetUserAsync(User) is { } me)
             await signIn.RefreshSignInAsync(me);
-        Message = Core.Common.Bi.T("เปลี่ยนรหัสผ่านแล้ว", "Your password is changed");
+        Message = Core.Common.Texts.Get("Pages.Account.Password.YourPasswordIsChanged");
         return RedirectToPage("/Account/Index");
     }
 }

@@ -41,8 +41,8 @@ public sealed class RegisterModel(IMediator mediator, MarketplaceDbContext db) :
         Provinces = await Choices.ProvincesAsync(db, HttpContext.RequestAborted);
         var existing = await db.Organisations.AsNoTracking().Where(o => o.Kind == Input.Kind && o.Verification == VerificationState.Verified)
             .OrderBy(o => o.NameTh).Select(o => new { o.Id, o.NameTh, o.NameEn }).ToListAsync();
-        Organisations = [new SelectListItem(Input.Kind == OrganisationKind.Agency ? Core.Common.Bi.T("— ลงทะเบียนหน่วยงานใหม่ —", "— Register a new agency —")
-                : Core.Common.Bi.T("— ลงทะเบียนบริษัทใหม่ —", "— Register a new company —"), ""),
+        Organisations = [new SelectListItem(Input.Kind == OrganisationKind.Agency ? Core.Common.Texts.Get("Pages.Account.Register.RegisterANewAgency")
+                : Core.Common.Texts.Get("Pages.Account.Register.RegisterANewCompany"), ""),
             .. existing.Select(a => new SelectListItem(Core.Common.Bi.Pick(a.NameTh, a.NameEn), a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 }

@@ -27,7 +27,7 @@ public sealed class TaxonomyModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(Input);
         if (ok)
         {
-            Message = Core.Common.Bi.T($"บันทึกประเภทที่ {Input.Number} แล้ว", $"Category {Input.Number} is saved");
+            Message = Core.Common.Texts.Get("Pages.Admin.Taxonomy.CategoryIsSaved", Input.Number);
             return RedirectToPage();
         }
         await OnGetAsync();

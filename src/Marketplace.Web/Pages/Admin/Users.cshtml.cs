@@ -19,15 +19,15 @@ public sealed class UsersModel(IMediator mediator) : MediatorPage(mediator)
 
     public Task<IActionResult> OnPostLockAsync(string userId, bool locked) =>
         SendAsync(new ManageUser.Lock { UserId = userId, Locked = locked },
-            locked ? Core.Common.Bi.T("ล็อกบัญชีแล้ว", "The account is locked") : Core.Common.Bi.T("ปลดล็อกบัญชีแล้ว", "The account is unlocked"));
+            locked ? Core.Common.Texts.Get("Pages.Admin.Users.TheAccountIsLocked") : Core.Common.Texts.Get("Pages.Admin.Users.TheAccountIsUnlocked"));
 
     public Task<IActionResult> OnPostResendAsync(string userId) =>
         SendAsync(new ManageUser.ResendConfirmation { UserId = userId, SiteUrl = SiteAddress.Of(Request) },
-            Core.Common.Bi.T("ส่งอีเมลยืนยันใหม่แล้ว", "A new confirmation e-mail is on its way"));
+            Core.Common.Texts.Get("Pages.Admin.Users.ANewConfirmationEMailIs"));
 
     public Task<IActionResult> OnPostRoleAsync(string userId, string role, bool granted) =>
         SendAsync(new ManageUser.SetRole { UserId = userId, Role = role, Granted = granted },
-            granted ? Core.Common.Bi.T($"ให้บทบาท {role} แล้ว", $"{role} granted") : Core.Common.Bi.T($"ยกเลิกบทบาท {role} แล้ว", $"{role} revoked"));
+            granted ? Core.Common.Texts.Get("Pages.Admin.Users.Granted", role) : Core.Common.Texts.Get("Pages.Admin.Users.Revoked", role));
 
     private async Task<IActionResult> SendAsync<T>(MediatR.IRequest<T> command, string message)
     {

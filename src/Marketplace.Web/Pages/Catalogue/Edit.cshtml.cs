@@ -33,7 +33,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
         if (LogoFile is { Length: > 0 })
         {
             if (LogoFile.Length > ListingLogo.MaxBytes)
-                ModelState.AddModelError("Input.Logo", ListingLogo.Inspect(new byte[ListingLogo.MaxBytes + 1]).Problem!);
+                ModelState.AddModelError("Input.Logo", ListingLogo.TooLarge(LogoFile.Length));
             else
             {
                 using var buffer = new MemoryStream();
@@ -46,7 +46,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
             var (ok, result) = await TrySendAsync(Input);
             if (ok)
             {
-                Message = Core.Common.Bi.T("บันทึกแล้ว ตรวจรายการตรวจสอบคุณภาพด้านล่างก่อนส่งตรวจ", "Saved. Check the quality checklist below before you submit.");
+                Message = Core.Common.Texts.Get("Pages.Catalogue.Edit.SavedCheckTheQualityChecklistBelow");
                 return RedirectToPage(new { id = result!.ListingId });
             }
         }
@@ -60,7 +60,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
         var (ok, _) = await TrySendAsync(new SubmitListing.Command(id));
         if (ok)
         {
-            Message = Core.Common.Bi.T("ส่งให้เจ้าหน้าที่ NIA ตรวจแล้ว", "Sent to NIA's moderators for review");
+            Message = Core.Common.Texts.Get("Pages.Catalogue.Edit.SentToNIASModeratorsFor");
             return RedirectToPage("Mine");
         }
         Input = await Mediator.Send(new SaveListing.Query(id));
@@ -72,7 +72,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
     public async Task<IActionResult> OnPostWithdrawAsync(int id)
     {
         await Mediator.Send(new WithdrawListing.Command(id));
-        Message = Core.Common.Bi.T("ถอนรายการออกจากหน้าสาธารณะแล้ว", "The listing is withdrawn from the public site");
+        Message = Core.Common.Texts.Get("Pages.Catalogue.Edit.TheListingIsWithdrawnFromThe");
         return RedirectToPage("Mine");
     }
 

@@ -27,7 +27,7 @@ public sealed class AlertsModel(IMediator mediator, MarketplaceDbContext db) : M
         var (ok, _) = await TrySendAsync(Input);
         if (ok)
         {
-            Message = Bi.T("บันทึกการแจ้งเตือนแล้ว", "Alert saved. We will tell you about each new challenge that fits it.");
+            Message = Texts.Get("Pages.Challenges.Alerts.AlertSavedWeWillTellYou");
             return RedirectToPage();
         }
         await LoadAsync();
@@ -37,7 +37,7 @@ public sealed class AlertsModel(IMediator mediator, MarketplaceDbContext db) : M
     public async Task<IActionResult> OnPostRemoveAsync(int alertId)
     {
         await Mediator.Send(new SaveAlert.Remove(alertId), HttpContext.RequestAborted);
-        Message = Bi.T("ลบการแจ้งเตือนแล้ว", "Alert removed");
+        Message = Texts.Get("Pages.Challenges.Alerts.AlertRemoved");
         return RedirectToPage();
     }
 

@@ -33,26 +33,25 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
     public Task OnGetAsync(string slug) => LoadAsync(slug);
 
     public Task<IActionResult> OnPostAskAsync(string slug) =>
-        ActAsync(slug, c => new Questions.Ask(c.Id, Ask.Text), nameof(Ask), Bi.T("ส่งคำถามแล้ว หน่วยงานจะตอบบนหน้านี้ให้ทุกคนเห็น โดยไม่แสดงชื่อผู้ถาม",
-            "Your question is sent. The agency answers on this page for everyone to read, without saying who asked."));
+        ActAsync(slug, c => new Questions.Ask(c.Id, Ask.Text), nameof(Ask), Texts.Get("Pages.Challenges.Details.YourQuestionIsSentTheAgency"));
 
     public async Task<IActionResult> OnPostAnswerAsync(string slug)
     {
         var attachment = await Uploads.ReadAsync(Answer.File, HttpContext.RequestAborted);
-        return await ActAsync(slug, _ => new Questions.Answer(Answer.QuestionId, Answer.Text, attachment), nameof(Answer), Bi.T("เผยแพร่คำตอบแล้ว", "The answer is published"));
+        return await ActAsync(slug, _ => new Questions.Answer(Answer.QuestionId, Answer.Text, attachment), nameof(Answer), Texts.Get("Pages.Challenges.Details.TheAnswerIsPublished"));
     }
 
     public async Task<IActionResult> OnPostAttachAsync(string slug)
     {
         var file = await Uploads.ReadAsync(Upload.File, HttpContext.RequestAborted);
-        return await ActAsync(slug, c => new TenderDocuments.AttachToChallenge(c.Id, Upload.Kind, file), nameof(Upload), Bi.T("แนบเอกสารแล้ว", "The document is attached"));
+        return await ActAsync(slug, c => new TenderDocuments.AttachToChallenge(c.Id, Upload.Kind, file), nameof(Upload), Texts.Get("Pages.Challenges.Details.TheDocumentIsAttached"));
     }
 
     public Task<IActionResult> OnPostInviteAsync(string slug, int vendorId) =>
-        ActAsync(slug, c => new InviteVendor.Command(c.Id, vendorId), "Invite", Bi.T("ส่งคำเชิญแล้ว", "The vendor is invited"));
+        ActAsync(slug, c => new InviteVendor.Command(c.Id, vendorId), "Invite", Texts.Get("Pages.Challenges.Details.TheVendorIsInvited"));
 
     public Task<IActionResult> OnPostCancelAsync(string slug) =>
-        ActAsync(slug, c => new Award.Cancel(c.Id, CancelReason), nameof(CancelReason), Bi.T("ยกเลิกโจทย์แล้ว", "The challenge is cancelled"));
+        ActAsync(slug, c => new Award.Cancel(c.Id, CancelReason), nameof(CancelReason), Texts.Get("Pages.Challenges.Details.TheChallengeIsCancelled"));
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug)
     {
@@ -63,7 +62,7 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
             await LoadAsync(slug);
             return Page();
         }
-        Message = Bi.T("ลบฉบับร่างแล้ว", "The draft is deleted");
+        Message = Texts.Get("Pages.Challenges.Details.TheDraftIsDeleted");
         return Redirect("/agency/challenges");
     }
 

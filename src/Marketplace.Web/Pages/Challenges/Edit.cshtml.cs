@@ -33,7 +33,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
             var (ok, result) = await TrySendAsync(Input);
             if (ok)
             {
-                Message = Bi.T("บันทึกฉบับร่างแล้ว ส่งให้ NIA ตรวจเมื่อพร้อม", "Draft saved. Submit it for review when it is ready.");
+                Message = Texts.Get("Pages.Challenges.Edit.DraftSavedSubmitItForReview");
                 return RedirectToPage(new { id = result!.ChallengeId });
             }
         }
@@ -46,7 +46,7 @@ public sealed class EditModel(IMediator mediator, MarketplaceDbContext db) : Med
         var (ok, result) = await TrySendAsync(new SubmitChallenge.Command(id));
         if (ok)
         {
-            Message = Bi.T("ส่งให้เจ้าหน้าที่ NIA ตรวจแล้ว จะเผยแพร่เมื่อได้รับอนุมัติ", "Sent to NIA's moderators; it is published once they approve it.");
+            Message = Texts.Get("Pages.Challenges.Edit.SentToNIASModeratorsIt");
             Warning = result!.Warning;
             return RedirectToPage("Mine");
         }

@@ -27,27 +27,27 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
     public async Task OnGetAsync(int id) => Room = await Mediator.Send(new Evaluation.Query(id), HttpContext.RequestAborted);
 
     public Task<IActionResult> OnPostInviteAsync(int id) => ActAsync(id, new EvaluationPanel.Invite(id, Invite.Email), nameof(Invite),
-        Bi.T("เชิญผู้ประเมินแล้ว", "The evaluator is invited"));
+        Texts.Get("Pages.Challenges.Evaluation.TheEvaluatorIsInvited"));
 
     public Task<IActionResult> OnPostDeclareAsync(int id) => ActAsync(id, new EvaluationPanel.Declare(id, Declaration.Conflict, Declaration.Note), nameof(Declaration),
         Declaration.Conflict
-            ? Bi.T("บันทึกการประกาศแล้ว คุณไม่ได้ร่วมประเมินโจทย์นี้", "Declaration recorded. You are excluded from this evaluation.")
-            : Bi.T("บันทึกการประกาศแล้ว ให้คะแนนข้อเสนอได้", "Declaration recorded. You can now score the proposals."));
+            ? Texts.Get("Pages.Challenges.Evaluation.DeclarationRecordedYouAreExcludedFrom")
+            : Texts.Get("Pages.Challenges.Evaluation.DeclarationRecordedYouCanNowScore"));
 
     public Task<IActionResult> OnPostShortlistAsync(int id, int proposalId) => ActAsync(id, new Evaluation.Shortlist(proposalId), nameof(Score),
-        Bi.T("คัดเข้ารอบแล้ว", "The proposal is shortlisted"));
+        Texts.Get("Pages.Challenges.Evaluation.TheProposalIsShortlisted"));
 
     public async Task<IActionResult> OnPostScoreAsync(int id)
     {
         var scores = Score.Values.Select(v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) ? s : (int?)null).ToList();
         if (scores.Count == 0 || scores.Any(s => s is null))
         {
-            ModelState.AddModelError("Score.Scores", Bi.T("ให้คะแนน 0–10 ทุกเกณฑ์", "Give every criterion a score from 0 to 10"));
+            ModelState.AddModelError("Score.Scores", Texts.Get("Pages.Challenges.Evaluation.GiveEveryCriterionAScoreFrom"));
             await OnGetAsync(id);
             return Page();
         }
         return await ActAsync(id, new Evaluation.Score(Score.ProposalId, scores.Select(s => s!.Value).ToList(), Score.Comment), nameof(Score),
-            Bi.T("บันทึกคะแนนแล้ว", "Your scores are saved"));
+            Texts.Get("Pages.Challenges.Evaluation.YourScoresAreSaved"));
     }
 
     /// <summary>Step one: the same rules as the award, nothing saved; the page shows what will happen.</summary>
@@ -68,7 +68,7 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(Fill(new Award.Command(), id), nameof(AwardForm));
         if (ok)
         {
-            Message = Bi.T("ประกาศผลแล้ว ทุกบริษัทได้รับแจ้ง และผลอยู่ในทะเบียนสาธารณะ", "Awarded. Every vendor has been told, and the award is in the public register.");
+            Message = Texts.Get("Pages.Challenges.Evaluation.AwardedEveryVendorHasBeenTold");
             return RedirectToPage(new { id });
         }
         MoveWinnerErrorsToRows();

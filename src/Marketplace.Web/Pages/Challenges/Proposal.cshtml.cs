@@ -38,8 +38,7 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
             var (ok, _) = await TrySendAsync(Input);
             if (ok)
             {
-                Message = Bi.T("ส่งข้อเสนอแล้ว แก้ไขหรือถอนได้จนถึงวันปิดรับ หน่วยงานจะเห็นข้อเสนอหลังปิดรับเท่านั้น",
-                    "Proposal sent. You can change or withdraw it until the deadline; the agency sees it only after the deadline.");
+                Message = Texts.Get("Pages.Challenges.Proposal.ProposalSentYouCanChangeOr");
                 return RedirectToPage(new { slug });
             }
         }
@@ -53,7 +52,7 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(new TenderDocuments.AttachToProposal(Details.Id, Upload.Kind, file), nameof(Upload));
         if (ok)
         {
-            Message = Bi.T("แนบเอกสารแล้ว เอกสารปิดผนึกเช่นเดียวกับข้อเสนอ", "The document is attached. It is sealed like the proposal.");
+            Message = Texts.Get("Pages.Challenges.Proposal.TheDocumentIsAttachedItIs");
             return RedirectToPage(new { slug });
         }
         Input = Mine.Current ?? new Proposals.Send();
@@ -67,8 +66,8 @@ public sealed class ProposalModel(IMediator mediator) : MediatorPage(mediator)
         if (ok)
         {
             Message = Details.OpenForProposals
-                ? Bi.T("ถอนข้อเสนอแล้ว ยื่นใหม่ได้จนถึงวันปิดรับ", "Proposal withdrawn. You can send it again until the deadline.")
-                : Bi.T("ถอนข้อเสนอแล้ว", "Proposal withdrawn.");
+                ? Texts.Get("Pages.Challenges.Proposal.ProposalWithdrawnYouCanSendIt")
+                : Texts.Get("Pages.Challenges.Proposal.ProposalWithdrawn");
             return RedirectToPage(new { slug });
         }
         Input = Mine.Current ?? new Proposals.Send();

@@ -28,8 +28,8 @@ public sealed class ChallengeModel(IMediator mediator, MarketplaceDbContext db) 
         if (ok)
         {
             Message = Decision.Publish
-                ? Core.Common.Bi.T("เผยแพร่โจทย์แล้ว สตาร์ทอัพที่ตรงกับโจทย์ได้รับแจ้งแล้ว", "The challenge is published; matching vendors have been told")
-                : Core.Common.Bi.T("ส่งโจทย์กลับให้หน่วยงานแก้ไขแล้ว", "The challenge is sent back to the agency");
+                ? Core.Common.Texts.Get("Pages.Moderation.Challenge.TheChallengeIsPublishedMatchingVendors")
+                : Core.Common.Texts.Get("Pages.Moderation.Challenge.TheChallengeIsSentBackTo");
             return Redirect("/moderation");
         }
         await OnGetAsync(id);

@@ -26,8 +26,8 @@ public sealed class IndexModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(Decision, nameof(Decision));
         if (ok)
         {
-            Message = Decision.Verify ? Core.Common.Bi.T("ยืนยันองค์กรแล้ว", "The organisation is verified")
-                : Core.Common.Bi.T("ปฏิเสธองค์กรแล้ว ผู้สมัครจะเห็นเหตุผล", "The organisation is rejected; the applicant will see the reason");
+            Message = Decision.Verify ? Core.Common.Texts.Get("Pages.Moderation.Index.TheOrganisationIsVerified")
+                : Core.Common.Texts.Get("Pages.Moderation.Index.TheOrganisationIsRejectedTheApplicant");
             return RedirectToPage();
         }
         await OnGetAsync();

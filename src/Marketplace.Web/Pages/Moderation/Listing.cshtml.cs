@@ -20,7 +20,7 @@ public sealed class ListingModel(IMediator mediator) : MediatorPage(mediator)
         var (ok, _) = await TrySendAsync(Decision, nameof(Decision));
         if (ok)
         {
-            Message = Core.Common.Bi.T("บันทึกการตัดสินแล้ว ผู้ขายได้รับแจ้งแล้ว", "Decision recorded; the vendor has been told");
+            Message = Core.Common.Texts.Get("Pages.Moderation.Listing.DecisionRecordedTheVendorHasBeen");
             return Redirect("/moderation");
         }
         Review = await Mediator.Send(new ReviewListing.Query(id));

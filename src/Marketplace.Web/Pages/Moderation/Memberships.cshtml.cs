@@ -19,8 +19,8 @@ public sealed class MembershipsModel(IMediator mediator) : MediatorPage(mediator
         var (ok, _) = await TrySendAsync(Decision, nameof(Decision));
         if (ok)
         {
-            Message = Decision.Approve ? Core.Common.Bi.T("อนุมัติคำขอแล้ว", "The request is approved")
-                : Core.Common.Bi.T("ปฏิเสธคำขอแล้ว ผู้ขอจะเห็นเหตุผล", "The request is refused; the person will see the reason");
+            Message = Decision.Approve ? Core.Common.Texts.Get("Pages.Moderation.Memberships.TheRequestIsApproved")
+                : Core.Common.Texts.Get("Pages.Moderation.Memberships.TheRequestIsRefusedThePerson");
             return RedirectToPage();
         }
         await OnGetAsync();

@@ -19,8 +19,8 @@ public sealed class OrganisationChangesModel(IMediator mediator) : MediatorPage(
         var (ok, _) = await TrySendAsync(Decision, nameof(Decision));
         if (ok)
         {
-            Message = Decision.Approve ? Core.Common.Bi.T("อนุมัติการเปลี่ยนแปลงแล้ว", "The change is approved and live")
-                : Core.Common.Bi.T("ปฏิเสธการเปลี่ยนแปลงแล้ว", "The change is refused; the organisation will see the reason");
+            Message = Decision.Approve ? Core.Common.Texts.Get("Pages.Moderation.OrganisationChanges.TheChangeIsApprovedAndLive")
+                : Core.Common.Texts.Get("Pages.Moderation.OrganisationChanges.TheChangeIsRefusedTheOrganisation");
             return RedirectToPage();
         }
         await OnGetAsync();

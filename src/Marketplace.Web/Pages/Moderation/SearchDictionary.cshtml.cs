@@ -23,11 +23,11 @@ public sealed class SearchDictionaryModel(IMediator mediator) : MediatorPage(med
 
     public static string KindLabel(DictionaryKind kind) => kind switch
     {
-        DictionaryKind.Abbreviation => Bi.T("คำย่อ", "Abbreviation"),
-        DictionaryKind.Variant => Bi.T("การสะกดแบบอื่น", "Spelling variant"),
-        DictionaryKind.Glossary => Bi.T("ไทย–อังกฤษ", "Thai–English"),
-        DictionaryKind.Topic => Bi.T("ชื่อกลุ่มและประเภทนวัตกรรม", "Sector and category names"),
-        _ => Bi.T("ชื่อจังหวัด", "Province names"),
+        DictionaryKind.Abbreviation => Texts.Get("Pages.Moderation.SearchDictionary.Abbreviation"),
+        DictionaryKind.Variant => Texts.Get("Pages.Moderation.SearchDictionary.SpellingVariant"),
+        DictionaryKind.Glossary => Texts.Get("Pages.Moderation.SearchDictionary.ThaiEnglish"),
+        DictionaryKind.Topic => Texts.Get("Pages.Moderation.SearchDictionary.SectorAndCategoryNames"),
+        _ => Texts.Get("Pages.Moderation.SearchDictionary.ProvinceNames"),
     };
 
     public async Task OnGetAsync() => View = await Mediator.Send(new SearchDictionaryPage.Query(Try, TryKind, TryTerms));
@@ -41,14 +41,14 @@ public sealed class SearchDictionaryModel(IMediator mediator) : MediatorPage(med
             return Page();
         }
 
-        Message = Bi.T("บันทึกแล้ว การค้นหาจะใช้คำนี้ภายในไม่กี่วินาที", "Saved: searches use it within a few seconds");
+        Message = Texts.Get("Pages.Moderation.SearchDictionary.SavedSearchesUseItWithinA");
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(int id)
     {
         await Mediator.Send(new EditSearchDictionary.Remove(id), HttpContext.RequestAborted);
-        Message = Bi.T("ลบแล้ว", "Removed");
+        Message = Texts.Get("Pages.Moderation.SearchDictionary.Removed");
         return RedirectToPage();
     }
 }

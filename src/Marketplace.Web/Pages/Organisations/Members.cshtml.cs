@@ -23,21 +23,21 @@ public sealed class MembersModel(IMediator mediator) : MediatorPage(mediator)
     {
         Invite.SiteUrl = SiteAddress.Of(Request);
         return await AfterAsync(await TrySendAsync(Invite, nameof(Invite)),
-            Core.Common.Bi.T($"ส่งคำเชิญถึง {Invite.Email} แล้ว", $"An invitation is on its way to {Invite.Email}"));
+            Core.Common.Texts.Get("Pages.Organisations.Members.AnInvitationIsOnItsWay", Invite.Email));
     }
 
     public async Task<IActionResult> OnPostDecideAsync() =>
         await AfterAsync(await TrySendAsync(Decision, nameof(Decision)), Decision.Approve
-            ? Core.Common.Bi.T("อนุมัติคำขอแล้ว", "The request is approved")
-            : Core.Common.Bi.T("ปฏิเสธคำขอแล้ว ผู้ขอจะเห็นเหตุผล", "The request is refused; the person will see the reason"));
+            ? Core.Common.Texts.Get("Pages.Organisations.Members.TheRequestIsApproved")
+            : Core.Common.Texts.Get("Pages.Organisations.Members.TheRequestIsRefusedThePerson"));
 
     public async Task<IActionResult> OnPostRemoveAsync(int organisationId, string userId) =>
         await AfterAsync(await TrySendAsync(new RemoveMember.Command { OrganisationId = organisationId, UserId = userId }),
-            Core.Common.Bi.T("นำสมาชิกออกแล้ว", "The member is removed"));
+            Core.Common.Texts.Get("Pages.Organisations.Members.TheMemberIsRemoved"));
 
     public async Task<IActionResult> OnPostAdminAsync(int organisationId, string userId, bool isAdmin) =>
         await AfterAsync(await TrySendAsync(new RemoveMember.SetAdmin { OrganisationId = organisationId, UserId = userId, IsAdmin = isAdmin }),
-            Core.Common.Bi.T("เปลี่ยนสิทธิ์ผู้ดูแลแล้ว", "The admin right is changed"));
+            Core.Common.Texts.Get("Pages.Organisations.Members.TheAdminRightIsChanged"));
 
     private async Task<IActionResult> AfterAsync<T>((bool Ok, T? Result) sent, string message)
     {

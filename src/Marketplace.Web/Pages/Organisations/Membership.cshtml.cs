@@ -24,9 +24,9 @@ public sealed class MembershipModel(IMediator mediator, SignInManager<AppUser> s
         if (View.OrganisationId is not null && !User.IsInRole(Roles.Vendor) && !User.IsInRole(Roles.Buyer)
             && await signIn.UserManager.GetUserAsync(User) is { } person)
             await signIn.RefreshSignInAsync(person);
-        Choices = [new SelectListItem(Bi.T("— เลือกองค์กร —", "— Choose an organisation —"), ""),
+        Choices = [new SelectListItem(Texts.Get("Pages.Organisations.Membership.ChooseAnOrganisation"), ""),
             .. View.Organisations.Select(o => new SelectListItem(
-                $"{Bi.Pick(o.NameTh, o.NameEn)} ({(o.Kind == OrganisationKind.Agency ? Bi.T("หน่วยงาน", "agency") : Bi.T("สตาร์ทอัพ", "startup"))})",
+                $"{Bi.Pick(o.NameTh, o.NameEn)} ({(o.Kind == OrganisationKind.Agency ? Texts.Get("Pages.Organisations.Membership.Agency") : Texts.Get("Pages.Organisations.Membership.Startup"))})",
                 o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 

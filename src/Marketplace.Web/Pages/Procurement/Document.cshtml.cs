@@ -18,6 +18,6 @@ public sealed class DocumentModel(IMediator mediator) : PageModel
         Details = await mediator.Send(new OrderDetails.Query(id));
         IsReceipt = kind == "receipt";
         if (IsReceipt && Details.TaxInvoice is null)
-            throw new NotFoundException(Bi.T("คำสั่งซื้อนี้ยังไม่ได้ชำระเงิน จึงยังไม่มีใบเสร็จ", "This order is not paid, so it has no receipt yet"));
+            throw new NotFoundException(Texts.Get("Pages.Procurement.Document.ThisOrderIsNotPaidSo"));
     }
 }

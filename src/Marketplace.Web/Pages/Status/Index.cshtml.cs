@@ -21,19 +21,19 @@ public sealed class IndexModel : PageModel
         Code = code;
         (Heading, Explanation) = code switch
         {
-            400 => (Bi.T("คำขอไม่ถูกต้อง", "Bad request"),
-                Bi.T("ระบบไม่เข้าใจคำขอนี้ หากส่งแบบฟอร์ม ให้โหลดหน้าใหม่แล้วลองอีกครั้ง", "The request could not be understood. If you sent a form, reload the page and try again.")),
-            403 => (Bi.T("คุณไม่มีสิทธิ์เข้าถึงหน้านี้", "You do not have access to this page"),
-                Bi.T("บัญชีของคุณไม่มีสิทธิ์ดูหรือแก้ไขสิ่งนี้ หากคิดว่าเป็นความผิดพลาด โปรดติดต่อเจ้าหน้าที่ NIA", "Your account cannot view or change this. If you think this is a mistake, contact NIA staff.")),
-            404 => (Bi.T("ไม่พบหน้านี้", "Page not found"),
-                Bi.T("ตรวจสอบที่อยู่เว็บอีกครั้ง หรือกลับไปหน้าแรก", "Check the web address, or go back to the home page.")),
-            429 => (Bi.T("คำขอมากเกินไป", "Too many requests"),
-                Bi.T("คุณส่งคำขอถี่เกินไป โปรดรอสักครู่แล้วลองใหม่", "You sent too many requests. Wait a little and try again.")),
-            503 when Infrastructure.Health.SearchRepairResponses.IsSearchRepair(HttpContext) => (Bi.T("ระบบค้นหากำลังซ่อมแซม", "Search is being repaired"),
-                Bi.T("กำลังสร้างดัชนีค้นหาใหม่จากฐานข้อมูล ไม่มีข้อมูลใดสูญหาย โปรดลองค้นหาอีกครั้งในอีกสักครู่", "The search index is being rebuilt from the database. Nothing is lost; please search again in a minute.")),
-            _ when code >= 500 => (Bi.T("ขออภัย ระบบขัดข้อง", "Sorry, something went wrong"),
-                Bi.T("ข้อมูลของคุณไม่สูญหาย โปรดลองอีกครั้งในอีกสักครู่", "Nothing you saved was lost. Please try again in a moment.")),
-            _ => (Bi.T("เกิดข้อผิดพลาด", "Something went wrong"), Bi.T("โปรดลองอีกครั้ง", "Please try again.")),
+            400 => (Texts.Get("Pages.Status.Index.BadRequest"),
+                Texts.Get("Pages.Status.Index.TheRequestCouldNotBeUnderstood")),
+            403 => (Texts.Get("Pages.Status.Index.YouDoNotHaveAccessTo"),
+                Texts.Get("Pages.Status.Index.YourAccountCannotViewOrChange")),
+            404 => (Texts.Get("Pages.Status.Index.PageNotFound"),
+                Texts.Get("Pages.Status.Index.CheckTheWebAddressOrGo")),
+            429 => (Texts.Get("Pages.Status.Index.TooManyRequests"),
+                Texts.Get("Pages.Status.Index.YouSentTooManyRequestsWait")),
+            503 when Infrastructure.Health.SearchRepairResponses.IsSearchRepair(HttpContext) => (Texts.Get("Pages.Status.Index.SearchIsBeingRepaired"),
+                Texts.Get("Pages.Status.Index.TheSearchIndexIsBeingRebuilt")),
+            _ when code >= 500 => (Texts.Get("Pages.Status.Index.SorrySomethingWentWrong"),
+                Texts.Get("Pages.Status.Index.NothingYouSavedWasLostPlease")),
+            _ => (Texts.Get("Pages.Status.Index.SomethingWentWrong"), Texts.Get("Pages.Status.Index.PleaseTryAgain")),
         };
         // Only when reached directly (/status/404) does this page choose its own code; re-executed requests keep theirs.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null

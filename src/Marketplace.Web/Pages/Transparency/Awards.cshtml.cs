@@ -16,8 +16,8 @@ public sealed class AwardsModel(IMediator mediator) : PageModel
 
     public static string Label(RedFlagKind kind) => kind switch
     {
-        RedFlagKind.SingleProposal => Bi.T("ข้อเสนอรายเดียว", "Single proposal"),
-        RedFlagKind.ShortWindow => Bi.T("ระยะเวลาสั้น", "Short window"),
-        _ => Bi.T("ชนะซ้ำ", "Repeat winner"),
+        RedFlagKind.SingleProposal => Texts.Get("Pages.Transparency.Awards.SingleProposal"),
+        RedFlagKind.ShortWindow => Texts.Get("Pages.Transparency.Awards.ShortWindow"),
+        _ => Texts.Get("Pages.Transparency.Awards.RepeatWinner"),
     };
 }

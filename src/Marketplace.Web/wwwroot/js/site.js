@@ -29,3 +29,20 @@ window.addEventListener("DOMContentLoaded", function () {
     });
   });
 })();
+// Phone header: the menu button shows and hides the navigation. Without this file the navigation is always shown.
+(function () {
+  var header = document.querySelector(".site-header");
+  var button = document.querySelector("[data-testid=menu-button]");
+  if (!header || !button) return;
+  document.documentElement.classList.add("js");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    var open = header.classList.toggle("menu-open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
+// Search filters sit beside the results on wide screens; on narrow ones they wait behind the "Filters" button.
+(function () {
+  var facets = document.querySelector("details[data-testid=facets]");
+  if (facets && window.matchMedia("(max-width: 991.98px)").matches) facets.open = false;
+})();

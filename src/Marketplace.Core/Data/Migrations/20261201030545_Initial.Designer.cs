@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201025130_Initial")]
+    [Migration("20261201030545_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201025308_Initial")]
+    [Migration("20261201030840_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
