@@ -1,8 +1,8 @@
 using Marketplace.Core.Common;
+using Marketplace.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Marketplace.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Web.Tests.Support;
