@@ -19,7 +19,7 @@ internal static class RankEval
         {
             // A probe of the other-language layer: every listing keeps only its Thai text, so an English query can
             // reach it only through the glossary and spelling dictionaries (figures not comparable with the full set).
-            catalogue = [.. catalogue.Select(d => d with { TitleEn = null, SummaryEn = null, DescriptionEn = null, VendorNameEn = null, Tags = [.. d.Tags.Where(t => t.Any(c => c is >= '\u0E00' and <= '\u0E7F'))] })];
+            catalogue = SeedCatalogue.ThaiOnly(catalogue);
         }
 
         var queries = RelevanceSet.Load(RelevanceSet.DefaultPath());

@@ -18,16 +18,17 @@ public sealed class RelevanceFloorTests
 
     public static TheoryData<string, double, double, double, double> Floors => new()
     {
-        // group, nDCG@10, Recall@10, MRR, Success@3 — measured 0.974 / 0.979 / 1.000 / 1.000 overall on 101 listings.
-        { "overall", 0.94, 0.94, 0.97, 0.97 },
-        { "language:th", 0.93, 0.94, 0.97, 0.97 },
-        { "language:en", 0.94, 0.94, 0.97, 0.97 },
-        { "language:mixed", 0.94, 0.95, 0.95, 0.95 },
-        { "kind:abbreviation", 0.92, 0.95, 0.95, 0.95 },
-        { "kind:crosslang", 0.90, 0.95, 0.95, 0.95 },
-        { "kind:variant", 0.90, 0.95, 0.95, 0.95 },
-        { "kind:province", 0.94, 0.95, 0.95, 0.95 },
-        { "kind:decoy", 0.95, 0.95, 0.95, 0.95 },
+        // group, nDCG@10, Recall@10, MRR, Success@3 — measured 0.972 / 0.979 / 1.000 / 1.000 overall on 101 listings
+        // (December 2026, after topics, matching alternatives and dictionary-term typo correction); raised from 0.94.
+        { "overall", 0.95, 0.96, 0.98, 0.98 },
+        { "language:th", 0.94, 0.95, 0.97, 0.97 },
+        { "language:en", 0.95, 0.95, 0.97, 0.97 },
+        { "language:mixed", 0.96, 0.97, 0.97, 0.97 },
+        { "kind:abbreviation", 0.92, 0.97, 0.97, 0.97 },
+        { "kind:crosslang", 0.94, 0.97, 0.97, 0.97 },
+        { "kind:variant", 0.93, 0.97, 0.97, 0.97 },
+        { "kind:province", 0.94, 0.97, 0.97, 0.97 },
+        { "kind:decoy", 0.96, 0.97, 0.97, 0.97 },
     };
 
     [Theory]
@@ -40,6 +41,19 @@ public sealed class RelevanceFloorTests
         Assert.True(metrics.Recall10 >= recall, $"{group} Recall@10 {metrics.Recall10:F3} < {recall}");
         Assert.True(metrics.Mrr >= mrr, $"{group} MRR {metrics.Mrr:F3} < {mrr}");
         Assert.True(metrics.Success3 >= success3, $"{group} Success@3 {metrics.Success3:F3} < {success3}");
+    }
+
+    [Fact]
+    public void English_queries_reach_listings_written_only_in_thai_through_the_dictionaries()
+    {
+        var catalogue = SeedCatalogue.ThaiOnly(SeedCatalogue.Published(SeedCatalogue.SeedFolder()));
+        using var index = Listings.IndexOf([.. catalogue]);
+        var english = RankEvaluation.Groups(RankEvaluation.Run(index, catalogue, RelevanceSet.Load(RelevanceSet.DefaultPath())))
+            .Single(g => g.Group == "language:en").Metrics;
+
+        // Measured Recall@10 0.948 and MRR 0.972 (0.906 and 0.931 before a misspelt word could reach a glossary term).
+        Assert.True(english.Recall10 >= 0.92, $"English Recall@10 over Thai-only listings {english.Recall10:F3} < 0.92");
+        Assert.True(english.Mrr >= 0.94, $"English MRR over Thai-only listings {english.Mrr:F3} < 0.94");
     }
 
     [Fact]

@@ -60,6 +60,17 @@ public static partial class SeedCatalogue
         return published;
     }
 
+    /// <summary>
+    /// The catalogue with every English text and Latin-only tag removed: an English query can reach these listings
+    /// only through the dictionaries, which is what this probes (many real listings are written in Thai only).
+    /// </summary>
+    public static IReadOnlyList<SolutionDocument> ThaiOnly(IReadOnlyList<SolutionDocument> catalogue) =>
+        [.. catalogue.Select(d => d with
+        {
+            TitleEn = null, SummaryEn = null, DescriptionEn = null, VendorNameEn = null,
+            Tags = [.. d.Tags.Where(t => t.Any(c => c is >= '\u0E00' and <= '\u0E7F'))],
+        })];
+
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
