@@ -1,7 +1,7 @@
 using System.Globalization;
-using Marketplace.Web.Infrastructure;
 using Marketplace.Core.Common;
 using Marketplace.Core.Features.Transparency;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Payments;
 using MediatR;
 using Domain = Marketplace.Core.Domain.Procurement;

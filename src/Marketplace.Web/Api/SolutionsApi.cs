@@ -1,6 +1,6 @@
-using Marketplace.Web.Infrastructure;
 using Marketplace.Core.Data;
 using Marketplace.Core.Features.Search;
+using Marketplace.Web.Infrastructure;
 using MediatR;
 
 namespace Marketplace.Web.Api;

@@ -1,7 +1,7 @@
-using Marketplace.Web.Infrastructure;
 using Marketplace.Core.Common;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
+using Marketplace.Web.Infrastructure;
 using MediatR;
 
 namespace Marketplace.Web.Api;

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Marketplace.Core;
+using Marketplace.Core.Common;
 using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Challenges;
-using Marketplace.Core.Common;
 using Marketplace.Core.Localisation;
 using Marketplace.Core.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

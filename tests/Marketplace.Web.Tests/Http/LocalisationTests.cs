@@ -98,7 +98,9 @@ public sealed partial class LocalisationTests(MarketplaceFactory factory) : ICla
 
         using var response = await vendor.PostFormAsync(url, new Dictionary<string, string>
         {
-            ["Input.Approach"] = "แนวทางทดสอบ", ["Input.PriceBaht"] = "100000", ["Input.TimelineDays"] = "1e9",
+            ["Input.Approach"] = "แนวทางทดสอบ",
+            ["Input.PriceBaht"] = "100000",
+            ["Input.TimelineDays"] = "1e9",
         }, $"{url}?handler=Send");
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 

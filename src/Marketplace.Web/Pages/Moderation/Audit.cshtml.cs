@@ -21,8 +21,12 @@ public sealed class AuditModel(IMediator mediator) : PageModel
     /// <summary>The same filters, so the CSV link exports exactly what the page shows.</summary>
     public Dictionary<string, string?> Filters => new()
     {
-        ["EntityType"] = EntityType, ["EntityId"] = EntityId, ["RefusedOnly"] = RefusedOnly ? "true" : null,
-        ["From"] = From is { } f ? Dates.Iso(f) : null, ["To"] = To is { } t ? Dates.Iso(t) : null, ["Actor"] = Actor,
+        ["EntityType"] = EntityType,
+        ["EntityId"] = EntityId,
+        ["RefusedOnly"] = RefusedOnly ? "true" : null,
+        ["From"] = From is { } f ? Dates.Iso(f) : null,
+        ["To"] = To is { } t ? Dates.Iso(t) : null,
+        ["Actor"] = Actor,
     };
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1) =>
