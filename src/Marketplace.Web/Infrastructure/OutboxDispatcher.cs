@@ -6,12 +6,17 @@ namespace Marketplace.Web.Infrastructure;
 
 /// <summary>
 /// Sends the e-mails that commands wrote to the outbox, oldest first, a few seconds after they commit.
-/// A failed delivery is retried on the next pass, up to five attempts.
+/// A failed delivery is retried on the next pass, up to five attempts. Several instances may run this against one
+/// database: each message is claimed first with a conditional UPDATE on its own row (a lease), so exactly one
+/// dispatcher sends it. The same statement is atomic on SQLite (one writer at a time) and on PostgreSQL (the row lock
+/// makes the second UPDATE re-check the condition and match nothing), so no provider-specific SQL is needed.
+/// A dispatcher that dies holding a lease lets it expire, and another sends the message then.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public const int MaxAttempts = 5;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,9 +31,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var clock = scope.ServiceProvider.GetRequiredService<IClock>();
-        var pending = await db.OutboxEmails.Where(m => m.SentAt == null && m.Attempts < MaxAttempts).OrderBy(m => m.Id).Take(50).ToListAsync(ct);
-        foreach (var mail in pending)
+        var now = clock.Now;
+        var candidates = await db.OutboxEmails
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+        foreach (var id in candidates)
         {
+            if (!await TryClaimAsync(db, id, now, ct))
+                continue; // another instance took it between our read and our claim
+            var mail = await db.OutboxEmails.SingleAsync(m => m.Id == id, ct);
             try
             {
                 await sender.SendAsync(mail.To, mail.Subject, mail.Body, ct);
@@ -39,9 +50,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
                 logger.LogWarning(e, "E-mail {Id} to {To} failed; will retry", mail.Id, mail.To);
                 mail.MarkFailed();
             }
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
     }
+
+    private static async Task<bool> TryClaimAsync(MarketplaceDbContext db, long id, DateTimeOffset now, CancellationToken ct) =>
+        await db.OutboxEmails
+            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.ClaimedUntil, now + Lease), ct) == 1;
 }
 
 /// <summary>Writes each e-mail as an .eml file in a folder, the way IIS and many relays pick mail up. The default here, since no SMTP relay is reachable.</summary>

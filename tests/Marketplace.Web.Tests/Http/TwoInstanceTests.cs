@@ -3,11 +3,15 @@ using System.Text.Json;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
+using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
 
 namespace Marketplace.Web.Tests.Http;
 
@@ -69,6 +73,26 @@ public sealed class TwoInstanceTests : IDisposable
                 await Task.Delay(100);
         }
         Assert.True(found, "The listing approved on B was not searchable on A within 2 seconds");
+    }
+
+    [Fact]
+    public async Task Each_e_mail_in_the_outbox_is_sent_once_when_both_instances_dispatch_at_the_same_time()
+    {
+        var addresses = Enumerable.Range(1, 30).Select(i => $"once-{i}@example.org").ToList();
+        await WithDbAsync(async db =>
+        {
+            db.OutboxEmails.AddRange(addresses.Select(a => new OutboxEmail(a, "ทดสอบ / Test", "Sent once", DateTimeOffset.UtcNow)));
+            return await db.SaveChangesAsync();
+        });
+
+        var dispatchers = new[] { _a, _b }.Select(f => f.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single());
+        await Task.WhenAll(dispatchers.SelectMany(d => new[] { d.DispatchPendingAsync(CancellationToken.None), d.DispatchPendingAsync(CancellationToken.None) }));
+
+        var delivered = new List<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(_a.DataFolder, "mail-pickup"), "*.eml"))
+            delivered.AddRange((await MimeMessage.LoadAsync(file)).To.Mailboxes.Select(m => m.Address).Where(addresses.Contains));
+        Assert.Equal(addresses.Order(), delivered.Order());
+        Assert.Equal(0, await WithDbAsync(db => db.OutboxEmails.CountAsync(m => addresses.Contains(m.To) && m.SentAt == null)));
     }
 
     private async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> query)

@@ -47,7 +47,15 @@ public sealed class OutboxEmail
     public DateTimeOffset? SentAt { get; private set; }
     public int Attempts { get; private set; }
 
+    /// <summary>Until when one dispatcher (of possibly several instances) holds this message; see OutboxDispatcher.</summary>
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+
     public void MarkSent(DateTimeOffset now) => SentAt = now;
 
-    public void MarkFailed() => Attempts++;
+    /// <summary>Counts the failed attempt and lets the claim go, so the next pass of any instance retries it.</summary>
+    public void MarkFailed()
+    {
+        Attempts++;
+        ClaimedUntil = null;
+    }
 }

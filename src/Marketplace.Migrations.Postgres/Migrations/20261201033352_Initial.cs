@@ -114,7 +114,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     Body = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
-                    Attempts = table.Column<int>(type: "integer", nullable: false)
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201030545_Initial")]
+    [Migration("20261201033216_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -795,6 +795,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

@@ -113,7 +113,8 @@ namespace Marketplace.Core.Data.Migrations
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

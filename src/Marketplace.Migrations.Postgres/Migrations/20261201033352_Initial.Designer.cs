@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201030840_Initial")]
+    [Migration("20261201033352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -828,6 +828,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
