@@ -48,6 +48,9 @@ public sealed class SearchDictionary
 
     private readonly FrozenDictionary<string, List<Sense>> latin;
     private readonly List<(string Surface, Sense Sense)> thai;
+
+    /// <summary>For each first letter, the positions in <see cref="thai"/> of the surfaces starting with it (ascending).</summary>
+    private readonly FrozenDictionary<char, int[]> thaiByFirstLetter;
     private readonly string[] latinWords;
 
     public SearchDictionary(IEnumerable<DictionaryEntry> entries)
@@ -88,6 +91,8 @@ public sealed class SearchDictionary
         // Longest first, so "กรุงเทพมหานคร" is found before "กรุงเทพ"; a stable sort keeps file order among equals,
         // so the same dictionary always yields the same alternatives.
         thai = [.. thai.OrderByDescending(t => t.Surface.Length)];
+        thaiByFirstLetter = Enumerable.Range(0, thai.Count).GroupBy(i => thai[i].Surface[0])
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
         latin = latinKeys.ToFrozenDictionary(StringComparer.Ordinal);
         latinWords = [.. latin.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal) && k.Length >= 4)];
     }
@@ -187,7 +192,17 @@ public sealed class SearchDictionary
         var text = Surface(unitText);
         var taken = new bool[text.Length];
         var found = new HashSet<(int, int)>();
-        foreach (var (surface, sense) in thai)
+        // Only the surfaces starting with a letter of the text can occur in it; in dictionary order, longest first.
+        var candidates = new SortedSet<int>();
+        foreach (var letter in text.Distinct())
+        {
+            if (thaiByFirstLetter.TryGetValue(letter, out var positions))
+            {
+                candidates.UnionWith(positions);
+            }
+        }
+
+        foreach (var (surface, sense) in candidates.Select(i => thai[i]))
         {
             if (surface.Length > text.Length)
             {

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -47,7 +48,11 @@ internal static class CandidateRescorer
         return ids;
     }
 
-    /// <summary>Walks the candidates in document order, advancing one scorer per segment.</summary>
+    /// <summary>
+    /// Walks the candidates in document order, advancing one scorer per segment. The scorer sees only the candidates
+    /// (they are its accepted documents): advancing a phrase scorer otherwise checks the positions of every document
+    /// between two candidates that has all the phrase's words — most of the index for common Thai bigrams.
+    /// </summary>
     private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, float factor, float[] scores)
     {
         var leaves = searcher.IndexReader.Leaves;
@@ -60,7 +65,7 @@ internal static class CandidateRescorer
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
-                scorer = weight.GetScorer(leaves[leaf], null);
+                scorer = weight.GetScorer(leaves[leaf], CandidatesIn(hits, i, leaves[leaf]));
             }
 
             var target = hits[i].Doc - leaves[leaf].DocBase;
@@ -69,5 +74,17 @@ internal static class CandidateRescorer
                 scores[i] += factor * scorer.GetScore();
             }
         }
+    }
+
+    /// <summary>The candidates that fall in one segment, from the first one there (hits are in document order).</summary>
+    private static FixedBitSet CandidatesIn(ScoreDoc[] hits, int first, AtomicReaderContext leaf)
+    {
+        var candidates = new FixedBitSet(leaf.Reader.MaxDoc);
+        for (var i = first; i < hits.Length && hits[i].Doc < leaf.DocBase + leaf.Reader.MaxDoc; i++)
+        {
+            candidates.Set(hits[i].Doc - leaf.DocBase);
+        }
+
+        return candidates;
     }
 }

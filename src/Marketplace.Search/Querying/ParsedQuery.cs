@@ -60,8 +60,8 @@ internal sealed class ParsedQuery
         .SelectMany(u => u.Expansions.Select(e => e.Words).OfType<QueryUnit>().Prepend(u))
         .Where(u => u.IsThaiRun).Select(u => u.Text).Distinct().ToList();
 
-    /// <param name="isIndexed">Whether the index holds a stemmed word or can correct it; a Latin word it cannot may be a misspelt dictionary term.</param>
-    public static ParsedQuery Parse(string? input, Analyzer analyzer, SearchDictionary? dictionary = null, Func<string, bool>? isIndexed = null)
+    /// <param name="vocabulary">What the index holds, so alternatives that cannot match are left out; none keeps them all.</param>
+    public static ParsedQuery Parse(string? input, Analyzer analyzer, SearchDictionary? dictionary = null, IndexVocabulary? vocabulary = null)
     {
         var units = new List<QueryUnit>();
         var tokenBudget = MaxTokens;
@@ -82,7 +82,7 @@ internal sealed class ParsedQuery
             }
         }
 
-        return new ParsedQuery(dictionary is null ? units : QueryExpander.Expand(units, dictionary, analyzer, isIndexed));
+        return new ParsedQuery(dictionary is null ? units : QueryExpander.Expand(units, dictionary, analyzer, vocabulary));
     }
 
     private static string Clean(string? input)

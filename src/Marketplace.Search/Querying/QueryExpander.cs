@@ -18,7 +18,7 @@ internal static class QueryExpander
     private const int MaxPerQuery = 12;
 
     public static IReadOnlyList<QueryUnit> Expand(IReadOnlyList<QueryUnit> units, SearchDictionary dictionary, Analyzer analyzer,
-        Func<string, bool>? isIndexed = null)
+        IndexVocabulary? vocabulary = null)
     {
         var expanded = new List<QueryUnit>(units.Count);
         for (var i = 0; i < units.Count;)
@@ -33,12 +33,12 @@ internal static class QueryExpander
 
             if (ThaiAnalysis.ContainsThai(unit.Text))
             {
-                expanded.Add(unit with { Expansions = ThaiExpansions(unit, dictionary, analyzer) });
+                expanded.Add(unit with { Expansions = ThaiExpansions(unit, dictionary, analyzer, vocabulary) });
                 i++;
                 continue;
             }
 
-            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer, isIndexed);
+            var (merged, taken) = LatinWindow(units, i, dictionary, analyzer, vocabulary);
             expanded.Add(merged);
             i += taken;
         }
@@ -53,7 +53,7 @@ internal static class QueryExpander
     }
 
     private static (QueryUnit Unit, int Taken) LatinWindow(IReadOnlyList<QueryUnit> units, int start, SearchDictionary dictionary, Analyzer analyzer,
-        Func<string, bool>? isIndexed)
+        IndexVocabulary? vocabulary)
     {
         for (var n = Math.Min(MaxWindow, units.Count - start); n >= 1; n--)
         {
@@ -70,35 +70,39 @@ internal static class QueryExpander
             }
 
             var unit = n == 1 ? window[0] : new QueryUnit(string.Join(' ', window.Select(u => u.Text)), window.SelectMany(u => u.Tokens).ToList(), false);
-            var expansions = Distinct(senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))).Take(MaxPerUnit).ToList();
+            var expansions = Matchable(senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer)), vocabulary);
             return (unit with { Expansions = expansions }, n);
         }
 
         // A Latin word neither the index nor the dictionary knows may be a misspelt dictionary term ("transparancy"):
         // index typo correction cannot find it when only Thai listings say it.
-        if (units[start] is { IsQuoted: false, Tokens: [{ IsLatinWord: true, IsStopWord: false } token] } single && isIndexed is not null
-            && !isIndexed(token.Stemmed) && dictionary.ClosestLatinKey(token.Stemmed) is { } key)
+        if (units[start] is { IsQuoted: false, Tokens: [{ IsLatinWord: true, IsStopWord: false } token] } single && vocabulary is not null
+            && !vocabulary.OccursOrCorrects(token.Stemmed) && dictionary.ClosestLatinKey(token.Stemmed) is { } key)
         {
-            var expansions = Distinct(dictionary.LatinSenses(key).SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))
-                .Prepend(new Expansion(Words(key, analyzer), null, DictionaryKind.Variant))).Take(MaxPerUnit).ToList();
+            var expansions = Matchable(dictionary.LatinSenses(key).SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer))
+                .Prepend(new Expansion(Words(key, analyzer), null, DictionaryKind.Variant)), vocabulary);
             return (single with { Expansions = expansions }, 1);
         }
 
         return (units[start], 1);
     }
 
-    private static List<Expansion> ThaiExpansions(QueryUnit unit, SearchDictionary dictionary, Analyzer analyzer)
+    private static List<Expansion> ThaiExpansions(QueryUnit unit, SearchDictionary dictionary, Analyzer analyzer, IndexVocabulary? vocabulary)
     {
         var text = SearchDictionary.Surface(unit.Text);
-        return Distinct(dictionary.ThaiSenses(unit.Text)
-                .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer)))
-            .Take(MaxPerUnit)
-            .ToList();
+        return Matchable(dictionary.ThaiSenses(unit.Text)
+            .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer)), vocabulary);
     }
 
-    /// <summary>A term in two entries (a variant list and the glossary) must not spend two of a chunk's few alternatives.</summary>
-    private static IEnumerable<Expansion> Distinct(IEnumerable<Expansion> expansions) =>
-        expansions.DistinctBy(e => (e.Facet, Words: e.Words is { } words ? string.Join(' ', words.Tokens.Select(t => t.Stemmed)) : null));
+    /// <summary>
+    /// A chunk's first few alternatives that could match a listing: every word of one must be in the index (matching
+    /// requires them all), and a term in two entries (a variant list and the glossary) must not spend two places.
+    /// </summary>
+    private static List<Expansion> Matchable(IEnumerable<Expansion> expansions, IndexVocabulary? vocabulary) => expansions
+        .DistinctBy(e => (e.Facet, Words: e.Words is { } words ? string.Join(' ', words.Tokens.Select(t => t.Stemmed)) : null))
+        .Where(e => vocabulary is null || e.Words is null || e.Words.Tokens.Where(t => !t.IsStopWord).All(t => vocabulary.Occurs(t.Stemmed)))
+        .Take(MaxPerUnit)
+        .ToList();
 
     /// <summary>
     /// For a province, sector or category, first the rest of the chunk there (a province may have many names, and
@@ -114,11 +118,28 @@ internal static class QueryExpander
 
         foreach (var other in sense.Others)
         {
-            if (Words(before + (ThaiAnalysis.ContainsThai(other) ? other : $" {other} ") + after, analyzer) is { } words)
+            if (Words(ThaiAnalysis.ContainsThai(other) ? Join(before, other) + after : $"{before} {other} {after}", analyzer) is { } words)
             {
                 yield return new Expansion(words, null, sense.Kind);
             }
         }
+    }
+
+    /// <summary>
+    /// The rest of the chunk before a replaced term, then the alternative, written once where they overlap: "การ" +
+    /// "การจัดซื้อ" (the alternative of "จัดซื้อจัดจ้าง" in "การจัดซื้อจัดจ้าง") is "การจัดซื้อ", not "การการจัดซื้อ".
+    /// </summary>
+    private static string Join(string before, string alternative)
+    {
+        for (var overlap = Math.Min(before.Length, alternative.Length); overlap >= 2; overlap--)
+        {
+            if (before.EndsWith(alternative[..overlap], StringComparison.Ordinal))
+            {
+                return before[..^overlap] + alternative;
+            }
+        }
+
+        return before + alternative;
     }
 
     private static QueryUnit? Words(string text, Analyzer analyzer)

@@ -37,9 +37,7 @@ internal static class SearchExecutor
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
         var reader = searcher.IndexReader;
-        // A word the index has, or can correct, is searched as typed; only others may be a misspelt dictionary term.
-        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary,
-            stem => reader.DocFreq(new Term(FieldNames.All, stem)) > 0 || TypoCorrector.Corrections(reader, stem).Count > 0);
+        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary, new IndexVocabulary(reader));
 
         if (parsed.IsEmpty)
         {
