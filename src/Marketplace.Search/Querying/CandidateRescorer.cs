@@ -20,7 +20,10 @@ internal static class CandidateRescorer
         var second = new float[hits.Length];
         foreach (var (query, weight) in parts)
         {
-            AddScores(searcher, hits, searcher.CreateNormalizedWeight(query), weight, second);
+            foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, query))
+            {
+                AddScores(searcher, hits, clause, onlyCandidates, weight, second);
+            }
         }
 
         for (var i = 0; i < hits.Length; i++)
@@ -32,6 +35,35 @@ internal static class CandidateRescorer
         var order = Enumerable.Range(0, hits.Length).OrderByDescending(i => hits[i].Score).ThenBy(i => ids[i]).Take(topN);
         var best = order.Select(i => hits[i]).ToArray();
         return new TopDocs(firstPass.TotalHits, best, best.Length > 0 ? best[0].Score : float.NaN);
+    }
+
+    /// <summary>
+    /// The weights of a query's optional clauses, normalised exactly as Lucene normalises the whole query (so their
+    /// scores add up to its score), each marked with whether its scorer should see only the candidates. Scored one by
+    /// one because the two kinds of clause advance differently: a word advances by its skip list to the first
+    /// document at or after a candidate, which is cheap unless it may only stop at candidates (then it reads every
+    /// posting in between); a phrase checks the positions of every document between two candidates that has all its
+    /// words — most of the index for common Thai bigrams — unless it sees only the candidates.
+    /// </summary>
+    private static IEnumerable<(Weight Weight, bool OnlyCandidates)> ClauseWeights(IndexSearcher searcher, Query query)
+    {
+        var rewritten = searcher.Rewrite(query);
+        if (rewritten is not BooleanQuery { CoordDisabled: true } optional || optional.Clauses.Any(c => c.Occur != Occur.SHOULD))
+        {
+            var weight = searcher.CreateNormalizedWeight(rewritten);
+            return [(weight, rewritten is PhraseQuery)];
+        }
+
+        var weights = optional.Clauses.Select(c => (Weight: c.Query.CreateWeight(searcher), IsPhrase: c.Query is PhraseQuery)).ToList();
+        var sum = weights.Sum(w => w.Weight.GetValueForNormalization()) * optional.Boost * optional.Boost;
+        var norm = searcher.Similarity.QueryNorm(sum);
+        norm = float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm;
+        foreach (var (weight, _) in weights)
+        {
+            weight.Normalize(norm, optional.Boost);
+        }
+
+        return weights;
     }
 
     /// <summary>The listing id of each candidate (in document order), the tie-break that does not depend on how the index was built.</summary>
@@ -48,12 +80,8 @@ internal static class CandidateRescorer
         return ids;
     }
 
-    /// <summary>
-    /// Walks the candidates in document order, advancing one scorer per segment. The scorer sees only the candidates
-    /// (they are its accepted documents): advancing a phrase scorer otherwise checks the positions of every document
-    /// between two candidates that has all the phrase's words — most of the index for common Thai bigrams.
-    /// </summary>
-    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, float factor, float[] scores)
+    /// <summary>Walks the candidates in document order, advancing one scorer per segment.</summary>
+    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, bool onlyCandidates, float factor, float[] scores)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;
@@ -65,7 +93,7 @@ internal static class CandidateRescorer
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
-                scorer = weight.GetScorer(leaves[leaf], CandidatesIn(hits, i, leaves[leaf]));
+                scorer = weight.GetScorer(leaves[leaf], onlyCandidates ? CandidatesIn(hits, i, leaves[leaf]) : null);
             }
 
             var target = hits[i].Doc - leaves[leaf].DocBase;
