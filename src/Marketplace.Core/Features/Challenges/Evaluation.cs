@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,7 +114,7 @@ public static class Evaluation
             if (existing is null)
                 db.ProposalScores.Add(score);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, $"Scored: {string.Join(", ", request.Scores)}");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.Scored", TextArg.Plain(string.Join(", ", request.Scores))));
             return Unit.Value;
         }
 
@@ -122,7 +123,7 @@ public static class Evaluation
             var (challenge, proposal) = await ProposalAsync(request.ProposalId, cancellationToken);
             challenge.Shortlist(user.UserId, proposal, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, "Shortlisted");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.Shortlisted"));
             return Unit.Value;
         }
 
