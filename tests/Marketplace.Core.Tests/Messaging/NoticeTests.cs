@@ -115,10 +115,25 @@ public sealed partial class NoticeTests(SliceFixture app) : IClassFixture<SliceF
         }
     }
 
-    [GeneratedRegex(@"Notice\.Of\(""([^""]+)""")]
+    /// <summary>Keys built from a code at run time: one for every value the code can take.</summary>
+    [Fact]
+    public void Every_key_built_from_a_code_exists_for_every_value()
+    {
+        var keys = Enum.GetValues<Features.Moderation.ListingDecision>().Select(d => "Audit.Summary.Listing" + d)
+            .Concat(Enum.GetValues<Features.Organisations.AccountType>().Select(t => "Audit.Value.AccountType." + t))
+            .Concat(Enum.GetValues<Domain.OrganisationKind>().Select(k => "Audit.Value.OrganisationKind." + k))
+            .Concat(new[] { Roles.Moderator, Roles.Admin }.Select(r => "Audit.Value.Role." + r))
+            .Concat(Enum.GetValues<Domain.Procurement.OrderState>().Where(s => s != Domain.Procurement.OrderState.PendingPayment)
+                .Select(s => "Pages.Procurement.OrderLabels." + s));
+        foreach (var key in keys)
+            _ = TextArg.Of(key);
+    }
+
+    // A key built at run time ("Audit.Value.Role." + role) is checked when the message is made instead (TextArg.Of).
+    [GeneratedRegex(@"Notice\.Of\(""([^""]+)""\s*[,)]")]
     private static partial Regex NoticeKey();
 
-    [GeneratedRegex(@"TextArg\.Of\(""([^""]+)""")]
+    [GeneratedRegex(@"TextArg\.Of\(""([^""]+)""\s*[,)]")]
     private static partial Regex ArgumentKey();
 
     [GeneratedRegex(@"""(Mail\.Footer\.\w+)""")]
