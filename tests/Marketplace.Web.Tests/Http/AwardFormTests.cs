@@ -54,6 +54,28 @@ public sealed class AwardFormTests(MarketplaceFactory factory) : IClassFixture<M
         Assert.Equal(ChallengeState.Evaluating, await DbStateAsync(challengeId));
     }
 
+    [Fact]
+    public async Task The_scoring_view_names_each_offered_solution_in_the_pages_language()
+    {
+        Marketplace.Core.Domain.Catalogue.ListingContent offered;
+        int challengeId;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            challengeId = await db.Challenges.Where(c => c.Agency!.Slug == "dga" && c.State == ChallengeState.Evaluating).Select(c => c.Id).SingleAsync();
+            var listingIds = await db.Proposals.Where(p => p.ChallengeId == challengeId && p.State != ProposalState.Withdrawn).Select(p => p.Terms.ListingId).ToListAsync();
+            var listings = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).ToListAsync();
+            offered = listings.Select(l => l.Live ?? l.Draft).First(c => !string.IsNullOrWhiteSpace(c.TitleEn));
+        }
+        using var buyer = Visitor.For(factory);
+        await buyer.SignInAsync("buyer@demo.govtech.example");
+
+        var (_, english) = await buyer.GetAsync($"/agency/challenges/{challengeId}/evaluation?culture=en-US");
+        Assert.Contains("· " + offered.TitleEn + "</span>", WebUtility.HtmlDecode(english));
+        var (_, thai) = await buyer.GetAsync($"/agency/challenges/{challengeId}/evaluation?culture=th-TH");
+        Assert.Contains("· " + offered.TitleTh + "</span>", WebUtility.HtmlDecode(thai));
+    }
+
     private async Task<ChallengeState> DbStateAsync(int id)
     {
         using var scope = factory.Services.CreateScope();
