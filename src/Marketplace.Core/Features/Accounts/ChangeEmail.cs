@@ -1,8 +1,8 @@
 using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
-using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 

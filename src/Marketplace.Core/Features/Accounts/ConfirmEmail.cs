@@ -1,6 +1,6 @@
 using Marketplace.Core.Behaviours;
-using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 

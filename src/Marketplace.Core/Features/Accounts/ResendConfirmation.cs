@@ -1,7 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
-using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
