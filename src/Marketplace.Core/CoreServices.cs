@@ -26,6 +26,7 @@ public static class CoreServices
         services.AddScoped<AuditTrail>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();
+        services.AddScoped<Features.Messaging.OutboxRenderer>();
         services.AddMarketplaceAccounts();
         Localisation.FieldLabels.UseForValidationMessages();
 

@@ -20,9 +20,9 @@ public static class Money
         satang is null ? "" : (satang.Value / 100m).ToString(satang.Value % 100 == 0 ? "0" : "0.00", CultureInfo.InvariantCulture);
 
     /// <summary>"45,000 บาท" in Thai, "THB 45,000" in English; satang shown only when there are some.</summary>
-    public static string Format(long satang)
+    public static string Format(long satang, CultureInfo? culture = null)
     {
         var amount = (satang / 100m).ToString(satang % 100 == 0 ? "#,0" : "#,0.00", CultureInfo.InvariantCulture);
-        return Texts.Get("Common.Money.THB", amount);
+        return Texts.In(culture ?? CultureInfo.CurrentUICulture, "Common.Money.THB", amount);
     }
 }

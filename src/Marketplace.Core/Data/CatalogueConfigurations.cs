@@ -45,7 +45,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     public void Configure(EntityTypeBuilder<Notification> e)
     {
         e.HasIndex(n => new { n.UserId, n.CreatedAt });
-        e.Property(n => n.Text).HasMaxLength(500);
+        e.Property(n => n.TemplateKey).HasMaxLength(200);
+        e.Ignore(n => n.Notice);
         e.Property(n => n.Link).HasMaxLength(300);
         e.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -57,7 +58,10 @@ internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<Outbox
     {
         e.HasIndex(m => m.SentAt);
         e.Property(m => m.To).HasMaxLength(256);
-        e.Property(m => m.Subject).HasMaxLength(300);
+        e.Property(m => m.TemplateKey).HasMaxLength(200);
+        e.Property(m => m.FooterKey).HasMaxLength(200);
+        e.Property(m => m.Language).HasMaxLength(8);
+        e.Ignore(m => m.Notice);
     }
 }
 

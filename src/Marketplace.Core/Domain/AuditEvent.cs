@@ -1,9 +1,18 @@
+using Marketplace.Core.Domain.Messaging;
+
 namespace Marketplace.Core.Domain;
 
-/// <summary>One row per state change or refused attempt: who, when, what, which entity, a summary.</summary>
+/// <summary>
+/// One row per state change or refused attempt: who, when, what, which entity, a summary. The summary is stored as
+/// interface text with its arguments (<see cref="SummaryTemplate"/>), rendered in the language of the page that shows
+/// it; <see cref="Summary"/> holds text kept as written (a refusal's message as the person read it).
+/// </summary>
 public sealed class AuditEvent
 {
     private AuditEvent() { }
+
+    public AuditEvent(DateTimeOffset at, string? userId, string? userName, string action, string? entityType, string? entityId, TextArg summary)
+        : this(at, userId, userName, action, entityType, entityId, "") => SummaryTemplate = summary.ToJson();
 
     public AuditEvent(DateTimeOffset at, string? userId, string? userName, string action, string? entityType, string? entityId, string summary, bool refused = false)
     {
@@ -26,6 +35,9 @@ public sealed class AuditEvent
     public string? EntityId { get; private set; }
     public string Summary { get; private set; } = "";
 
+    /// <summary>The summary as a <see cref="TextArg"/> in JSON: a resource key of "Audit.Summary.*" and its arguments.</summary>
+    public string? SummaryTemplate { get; private set; }
+
     /// <summary>True when the attempt was forbidden: such rows are how moderators spot probing.</summary>
     public bool Refused { get; private set; }
 
@@ -35,5 +47,6 @@ public sealed class AuditEvent
         if (UserId == userId || string.Equals(UserName, email, StringComparison.OrdinalIgnoreCase))
             UserName = pseudonym;
         Summary = Summary.Replace(email, pseudonym, StringComparison.OrdinalIgnoreCase);
+        SummaryTemplate = SummaryTemplate?.Replace(email, pseudonym, StringComparison.OrdinalIgnoreCase);
     }
 }

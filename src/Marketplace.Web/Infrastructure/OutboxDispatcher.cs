@@ -1,5 +1,6 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Features.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Infrastructure;
@@ -11,6 +12,7 @@ namespace Marketplace.Web.Infrastructure;
 /// dispatcher sends it. The same statement is atomic on SQLite (one writer at a time) and on PostgreSQL (the row lock
 /// makes the second UPDATE re-check the condition and match nothing), so no provider-specific SQL is needed.
 /// A dispatcher that dies holding a lease lets it expire, and another sends the message then.
+/// Each message is rendered just before it is sent (<see cref="OutboxRenderer"/>), in the recipient's language then.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -31,6 +33,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
         var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
         var clock = scope.ServiceProvider.GetRequiredService<IClock>();
+        var renderer = scope.ServiceProvider.GetRequiredService<OutboxRenderer>();
         var now = clock.Now;
         var candidates = await db.OutboxEmails
             .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -42,7 +45,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
             var mail = await db.OutboxEmails.SingleAsync(m => m.Id == id, ct);
             try
             {
-                await sender.SendAsync(mail.To, mail.Subject, mail.Body, ct);
+                var rendered = await renderer.RenderAsync(mail, ct);
+                await sender.SendAsync(rendered.To, rendered.Subject, rendered.Body, ct);
                 mail.MarkSent(clock.Now);
             }
             catch (IOException e)

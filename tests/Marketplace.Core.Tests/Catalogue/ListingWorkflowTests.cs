@@ -168,10 +168,8 @@ public sealed class ListingWorkflowTests(SliceFixture app) : IClassFixture<Slice
         await DecideAsync(id, ListingDecision.Approve);
 
         var vendorUserId = await app.QueryDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Vendor).Select(u => u.Id).SingleAsync());
-        var notification = await app.QueryDbAsync(db => db.Notifications.Where(n => n.UserId == vendorUserId).OrderBy(n => n.Id).LastAsync());
-        Assert.StartsWith("เผยแพร่", notification.Text);
-        var mail = await app.QueryDbAsync(db => db.OutboxEmails.Where(m => m.To == DemoAccounts.Vendor).OrderBy(m => m.Id).LastAsync());
-        Assert.StartsWith("เผยแพร่", mail.Subject);
-        Assert.Null(mail.SentAt);
+        Assert.StartsWith("เผยแพร่", (await app.NotificationsAsync(vendorUserId, Dates.Thai)).Last());
+        Assert.StartsWith("เผยแพร่", (await app.MailsToAsync(DemoAccounts.Vendor)).Last().Subject);
+        Assert.Null(await app.QueryDbAsync(db => db.OutboxEmails.Where(m => m.To == DemoAccounts.Vendor).OrderBy(m => m.Id).Select(m => m.SentAt).LastAsync()));
     }
 }

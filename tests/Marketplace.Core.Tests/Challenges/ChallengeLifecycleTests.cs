@@ -77,7 +77,9 @@ public sealed class ChallengeLifecycleTests(SliceFixture app) : IClassFixture<Sl
         var proposals = await app.QueryDbAsync(db => db.Proposals.AsNoTracking().Where(p => p.ChallengeId == id).ToDictionaryAsync(p => p.Id));
         Assert.Equal((ProposalState.Awarded, 145_000_000L), (proposals[winner].State, proposals[winner].ContractValueSatang!.Value));
         Assert.Equal(ProposalState.NotSelected, proposals[other].State);
-        Assert.Contains("67", proposals[other].Feedback);
+        // The buyer's words and the score are stored apart, so "Weighted total" is written in each reader's language.
+        Assert.Equal("ราคาดีแต่แนวทางยังไม่ครอบคลุม", proposals[other].Feedback);
+        Assert.Contains("67", proposals[other].WeightedTotal!.Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture));
         var audited = (await app.AuditRowsAsync()).Where(a => a.EntityType == nameof(Challenge) && a.EntityId == id.ToString()).Select(a => a.Action).ToList();
         Assert.Equal(["SaveChallenge", "SubmitChallenge", "ModerateChallenge", "CloseDueChallenges", "EvaluationPanel.Declare", "Award"], audited);
         Assert.Equal(ChallengeState.Awarded, (await app.SendAsync(new ChallengeDetails.Query(slug))).State);

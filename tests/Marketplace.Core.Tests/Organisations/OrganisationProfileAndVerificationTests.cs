@@ -93,7 +93,15 @@ public sealed class OrganisationProfileAndVerificationTests(SliceFixture app) : 
         Assert.Equal(VerificationState.Rejected, stored[second].Verification);
         Assert.Equal("หนังสือรับรองบริษัทหมดอายุ", stored[second].RejectionReason);
         var audit = await app.AuditRowsAsync();
-        Assert.Contains(audit, a => a.Action == "DecideOrganisation" && a.EntityId == second.ToString() && a.Summary.Contains("หนังสือรับรอง"));
+        Assert.Contains(audit, a => a.Action == "DecideOrganisation" && a.EntityId == second.ToString() && a.SummaryTemplate!.Contains("หนังสือรับรอง"));
+
+        // The same audit row reads in the language of the page: Thai on th-TH, English (and the English name) on en-US.
+        async Task<string> SummaryAsync() => (await app.SendAsync(new AuditLog.Query(nameof(Organisation), second.ToString()))).Rows
+            .Single(r => r.Action == "DecideOrganisation").Summary;
+        using (new ThaiCulture())
+            Assert.Equal("ไม่ยืนยัน 'บริษัท ผู้สมัคร จำกัด': หนังสือรับรองบริษัทหมดอายุ", await SummaryAsync());
+        using (new EnglishCulture())
+            Assert.Equal("Rejected 'Applicant second@applicant.example': หนังสือรับรองบริษัทหมดอายุ", await SummaryAsync());
     }
 
     [Fact]

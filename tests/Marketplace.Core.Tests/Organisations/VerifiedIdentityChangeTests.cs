@@ -60,8 +60,8 @@ public sealed class VerifiedIdentityChangeTests(SliceFixture app) : IClassFixtur
 
         Assert.Equal(verifiedNumber, (await OrganisationAsync(form.OrganisationId)).JuristicNumber);
         var vendorEn = await app.QueryDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoAccounts.VendorEnglish));
-        Assert.True(await app.QueryDbAsync(db => db.OutboxEmails.AnyAsync(e => e.To == DemoAccounts.VendorEnglish && e.Body.Contains("The DBD record names another company"))));
-        Assert.True(await app.QueryDbAsync(db => db.Notifications.AnyAsync(n => n.UserId == vendorEn.Id && n.Text == "NIA refused the change to your organisation's details")));
+        Assert.Contains(await app.MailsToAsync(DemoAccounts.VendorEnglish), e => e.Body.Contains("The DBD record names another company"));
+        Assert.Contains("NIA refused the change to your organisation's details", await app.NotificationsAsync(vendorEn.Id, Dates.English));
     }
 
     [Fact]

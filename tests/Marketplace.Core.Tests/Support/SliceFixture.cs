@@ -89,6 +89,28 @@ public class SliceFixture : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>());
     }
 
+    /// <summary>The outbox e-mails to an address, oldest first, rendered as the dispatcher would send them now.</summary>
+    public async Task<List<Features.Messaging.RenderedEmail>> MailsToAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var renderer = scope.ServiceProvider.GetRequiredService<Features.Messaging.OutboxRenderer>();
+        var rendered = new List<Features.Messaging.RenderedEmail>();
+        foreach (var mail in await db.OutboxEmails.AsNoTracking().Where(m => m.To == email).OrderBy(m => m.Id).ToListAsync())
+            rendered.Add(await renderer.RenderAsync(mail, CancellationToken.None));
+        return rendered;
+    }
+
+    /// <summary>A person's in-app notifications, oldest first, as they read them in <paramref name="culture"/>.</summary>
+    public async Task<List<string>> NotificationsAsync(string userId, System.Globalization.CultureInfo culture)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+        var links = scope.ServiceProvider.GetRequiredService<Features.Accounts.ISiteLinks>();
+        return (await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderBy(n => n.Id).ToListAsync())
+            .Select(n => Features.Messaging.NoticeText.Subject(n.Notice, culture, links)).ToList();
+    }
+
     public async Task InsertAsync(params object[] entities)
     {
         await using var scope = _services.CreateAsyncScope();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,5 +42,29 @@ public sealed class AuditTrailTests(MarketplaceFactory factory) : IClassFixture<
         Assert.StartsWith("2027-03-01 00:30:00,", lines[1]);
         Assert.Contains("ตัดสินรายการโซลูชัน", lines[1]);
         Assert.Contains("'=HYPERLINK", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_summary_reads_in_the_pages_language_on_the_page_and_in_the_csv_never_as_a_key()
+    {
+        var actor = "auditor-" + Guid.NewGuid().ToString("N")[..6] + "@example.go.th";
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
+            db.AuditEvents.Add(new AuditEvent(new DateTimeOffset(2027, 4, 2, 3, 0, 0, TimeSpan.Zero), null, actor, "DecideOrganisation", "Organisation", "9",
+                TextArg.Of("Audit.Summary.OrganisationRejected", TextArg.Bilingual("บริษัท ทดสอบ จำกัด", "Test Company"), TextArg.Plain("เอกสารไม่ครบ"))));
+            await db.SaveChangesAsync();
+        }
+        using var moderator = Visitor.For(factory);
+        await moderator.SignInAsync("moderator@demo.govtech.example");
+        var query = $"Actor={Uri.EscapeDataString(actor)}";
+
+        var (_, thai) = await moderator.GetAsync($"/moderation/audit?{query}&culture=th-TH");
+        Assert.Contains("ไม่ยืนยัน &#x27;บริษัท ทดสอบ จำกัด&#x27;: เอกสารไม่ครบ", thai);
+        var (_, english) = await moderator.GetAsync($"/moderation/audit?{query}&culture=en-US");
+        Assert.Contains("Rejected &#x27;Test Company&#x27;: เอกสารไม่ครบ", english);
+        var csv = Encoding.UTF8.GetString(await moderator.Http.GetByteArrayAsync($"/moderation/audit?handler=Csv&{query}&culture=en-US"));
+        Assert.Contains("Rejected 'Test Company': เอกสารไม่ครบ", csv);
+        Assert.All(new[] { thai, english, csv }, text => Assert.DoesNotContain("Audit.Summary", text));
     }
 }

@@ -48,7 +48,7 @@ public sealed partial class EmailTests(PublicAddressFactory factory) : IClassFix
         AssertRealMessage(buyerMail);
     }
 
-    private static void AssertRealMessage(MimeMessage mail)
+    internal static void AssertRealMessage(MimeMessage mail)
     {
         Assert.NotEqual(DateTimeOffset.MinValue, mail.Date);
         Assert.False(string.IsNullOrEmpty(mail.MessageId));

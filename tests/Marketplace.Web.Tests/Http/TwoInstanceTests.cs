@@ -81,7 +81,7 @@ public sealed class TwoInstanceTests : IDisposable
         var addresses = Enumerable.Range(1, 30).Select(i => $"once-{i}@example.org").ToList();
         await WithDbAsync(async db =>
         {
-            db.OutboxEmails.AddRange(addresses.Select(a => new OutboxEmail(a, "ทดสอบ / Test", "Sent once", DateTimeOffset.UtcNow)));
+            db.OutboxEmails.AddRange(addresses.Select(a => new OutboxEmail(a, null, "en", Notice.Of("Mail.QuestionAnswered", [], TextArg.Plain("Sent once")), null, "Mail.Footer.NamedContact", "http://localhost", DateTimeOffset.UtcNow)));
             return await db.SaveChangesAsync();
         });
 

@@ -38,11 +38,27 @@ public static partial class Mailbox
         var messages = new List<MimeMessage>();
         foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc).ThenByDescending(f => f))
         {
-            var message = await MimeMessage.LoadAsync(file);
+            var message = await LoadAsync(file);
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
                 messages.Add(message);
         }
         return messages;
+    }
+
+    /// <summary>The site's own dispatcher runs every few seconds too and may be writing this very file: wait for it.</summary>
+    private static async Task<MimeMessage> LoadAsync(string file)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await MimeMessage.LoadAsync(file);
+            }
+            catch (IOException) when (attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 
     /// <summary>Registers through the form, confirms through the e-mailed link and signs in: a member the site trusts.</summary>

@@ -105,7 +105,8 @@ public sealed partial class Challenge
             if (winners.TryGetValue(proposal.Id, out var value))
                 proposal.Award(value, contractDate, null);
             else
-                proposal.NotSelected(feedbackToOthers(proposal));
+                proposal.NotSelected(feedbackToOthers(proposal),
+                    Scoring.WeightedTotal(Content.Criteria, scores.Where(s => s.ProposalId == proposal.Id).Select(s => s.Scores).ToList()));
         }
         State = ChallengeState.Awarded;
         AwardedAt = now;

@@ -34,6 +34,9 @@ public sealed class Proposal
     public DateOnly? ContractDate { get; private set; }
     public string? Feedback { get; private set; }
 
+    /// <summary>For a proposal not chosen: its weighted total out of 100, shown with the feedback in the reader's language.</summary>
+    public decimal? WeightedTotal { get; private set; }
+
     internal void Change(ProposalTerms terms, DateTimeOffset now)
     {
         if (State == ProposalState.Withdrawn)
@@ -69,10 +72,11 @@ public sealed class Proposal
         Feedback = message;
     }
 
-    internal void NotSelected(string feedback)
+    internal void NotSelected(string feedback, decimal weightedTotal)
     {
         State = ProposalState.NotSelected;
         Feedback = feedback;
+        WeightedTotal = weightedTotal;
     }
 
     public bool IsStanding => State is ProposalState.Submitted or ProposalState.Shortlisted or ProposalState.Awarded or ProposalState.NotSelected;

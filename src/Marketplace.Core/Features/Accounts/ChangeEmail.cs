@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -53,7 +54,7 @@ public static class ChangeEmail
             }
             else
                 await mail.SendEmailChangeAsync(user, newEmail);
-            audit.Record(nameof(AppUser), () => user.Id, "Asked to change the e-mail address");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.EmailChangeAsked"));
             return Unit.Value;
         }
     }

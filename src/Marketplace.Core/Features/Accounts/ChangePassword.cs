@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -35,8 +36,8 @@ public static class ChangePassword
             if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
                 throw InvalidRequestException.For(nameof(Command.CurrentPassword), Texts.Get("Features.Accounts.ChangePassword.TheCurrentPasswordIsNotCorrect"));
             result.ThrowIfFailed(nameof(Command.NewPassword));
-            mail.SendSecurityNotice(user, user.Email!, "รหัสผ่านของบัญชีถูกเปลี่ยนแล้ว", "The account's password was changed.");
-            audit.Record(nameof(AppUser), () => user.Id, "Changed the password");
+            mail.SendSecurityNotice(user, user.Email!, TextArg.Of("Mail.SecurityNotice.PasswordChanged"));
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.PasswordChanged"));
             return Unit.Value;
         }
     }

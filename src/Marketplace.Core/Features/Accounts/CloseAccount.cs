@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public static class CloseAccount
             // A new stamp ends every session of the account at its next request.
             await users.UpdateSecurityStampAsync(user);
             audit.UsePseudonym(pseudonym);
-            audit.Record(nameof(AppUser), () => user.Id, $"Closed the account; personal data erased, now {pseudonym}");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.AccountClosed", TextArg.Plain(pseudonym)));
             return Unit.Value;
         }
     }

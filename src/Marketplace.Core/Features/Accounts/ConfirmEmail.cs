@@ -1,5 +1,6 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -21,7 +22,7 @@ public static class ConfirmEmail
                 return true;
             if (!(await users.ConfirmEmailAsync(user, request.Code)).Succeeded)
                 return false;
-            audit.Record(nameof(AppUser), () => user.Id, "Confirmed the e-mail address");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.EmailConfirmed"));
             return true;
         }
     }

@@ -1,5 +1,6 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -23,8 +24,8 @@ public static class ConfirmEmailChange
             if (!(await users.ChangeEmailAsync(user, request.Email, request.Code)).Succeeded
                 || !(await users.SetUserNameAsync(user, request.Email)).Succeeded)
                 return false;
-            mail.SendSecurityNotice(user, oldEmail, $"อีเมลของบัญชีเปลี่ยนเป็น {request.Email} แล้ว", $"The account's e-mail address is now {request.Email}.");
-            audit.Record(nameof(AppUser), () => user.Id, "Changed the e-mail address");
+            mail.SendSecurityNotice(user, oldEmail, TextArg.Of("Mail.SecurityNotice.EmailChanged", TextArg.Plain(request.Email)));
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.EmailChanged"));
             return true;
         }
     }

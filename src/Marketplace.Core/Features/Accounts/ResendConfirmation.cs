@@ -1,6 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,7 +21,7 @@ public static class ResendConfirmation
             if (!user.EmailConfirmed)
             {
                 await mail.SendConfirmationAsync(user);
-                audit.Record(nameof(AppUser), () => user.Id, "Asked for a new confirmation link");
+                audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.ConfirmationAsked"));
             }
             return Unit.Value;
         }

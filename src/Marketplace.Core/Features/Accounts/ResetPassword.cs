@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -44,8 +45,8 @@ public static class ResetPassword
                 user.EmailConfirmed = true;
                 await users.UpdateAsync(user);
             }
-            mail.SendSecurityNotice(user, user.Email!, "รหัสผ่านของบัญชีถูกตั้งใหม่แล้ว", "The account's password was reset.");
-            audit.Record(nameof(AppUser), () => user.Id, "Reset the password through the e-mailed link");
+            mail.SendSecurityNotice(user, user.Email!, TextArg.Of("Mail.SecurityNotice.PasswordReset"));
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.PasswordReset"));
             return Unit.Value;
         }
     }

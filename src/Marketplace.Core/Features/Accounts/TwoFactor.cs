@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -64,8 +65,8 @@ public static class TwoFactor
                 throw InvalidRequestException.For(nameof(Enable.Code), Texts.Get("Features.Accounts.TwoFactor.TheCodeIsNotCorrectCheck"));
             (await users.SetTwoFactorEnabledAsync(user, true)).ThrowIfFailed();
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-            mail.SendSecurityNotice(user, user.Email!, "เปิดการยืนยันตัวตนสองขั้นตอนแล้ว", "Two-factor sign-in was turned on.");
-            audit.Record(nameof(AppUser), () => user.Id, "Turned on two-factor sign-in");
+            mail.SendSecurityNotice(user, user.Email!, TextArg.Of("Mail.SecurityNotice.TwoFactorOn"));
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.TwoFactorOn"));
             return codes;
         }
     }
@@ -85,8 +86,8 @@ public static class TwoFactor
                 throw InvalidRequestException.For(nameof(Disable.Password), Texts.Get("Features.Accounts.TwoFactor.ThePasswordIsNotCorrect"));
             (await users.SetTwoFactorEnabledAsync(user, false)).ThrowIfFailed();
             await users.ResetAuthenticatorKeyAsync(user);
-            mail.SendSecurityNotice(user, user.Email!, "ปิดการยืนยันตัวตนสองขั้นตอนแล้ว", "Two-factor sign-in was turned off.");
-            audit.Record(nameof(AppUser), () => user.Id, "Turned off two-factor sign-in");
+            mail.SendSecurityNotice(user, user.Email!, TextArg.Of("Mail.SecurityNotice.TwoFactorOff"));
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.TwoFactorOff"));
             return Unit.Value;
         }
     }
@@ -104,7 +105,7 @@ public static class TwoFactor
             if (!user.TwoFactorEnabled)
                 throw new DomainRuleException(Texts.Get("Features.Accounts.TwoFactor.TurnOnTwoFactorSignIn"));
             var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-            audit.Record(nameof(AppUser), () => user.Id, "Generated new recovery codes");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.RecoveryCodes"));
             return codes;
         }
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -35,7 +36,7 @@ public static class UpdateAccount
             user.DisplayName = request.DisplayName!.Trim();
             user.Language = request.Language;
             (await users.UpdateAsync(user)).ThrowIfFailed();
-            audit.Record(nameof(AppUser), () => user.Id, $"Updated name and language ({request.Language})");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.AccountUpdated", TextArg.Of(request.Language == "en" ? "Audit.Value.Language.English" : "Audit.Value.Language.Thai")));
             return Unit.Value;
         }
     }

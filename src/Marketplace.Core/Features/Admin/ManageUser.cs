@@ -1,12 +1,11 @@
-using System.Text;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Features.Accounts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Features.Admin;
@@ -28,9 +27,6 @@ public static class ManageUser
     public sealed class ResendConfirmation : ICommand<Unit>
     {
         public string UserId { get; set; } = "";
-
-        /// <summary>The site's absolute address for the link, e.g. "https://marketplace.example".</summary>
-        public string SiteUrl { get; set; } = "";
     }
 
     [RequiresRole(Roles.Admin)]
@@ -41,7 +37,7 @@ public static class ManageUser
         public bool Granted { get; set; }
     }
 
-    public sealed class Handler(UserManager<AppUser> users, MarketplaceDbContext db, ICurrentUser admin, IClock clock, AuditTrail audit)
+    public sealed class Handler(UserManager<AppUser> users, MarketplaceDbContext db, ICurrentUser admin, AuditTrail audit, AccountMail mail)
         : IRequestHandler<Lock, Unit>, IRequestHandler<ResendConfirmation, Unit>, IRequestHandler<SetRole, Unit>
     {
         public async Task<Unit> Handle(Lock request, CancellationToken cancellationToken)
@@ -56,7 +52,8 @@ public static class ManageUser
                 await users.UpdateSecurityStampAsync(user);
             else
                 await users.ResetAccessFailedCountAsync(user);
-            audit.Record(nameof(AppUser), () => user.Id, request.Locked ? $"Locked {user.Email}" : $"Unlocked {user.Email}");
+            audit.Record(nameof(AppUser), () => user.Id, request.Locked
+                ? TextArg.Of("Audit.Summary.UserLocked", TextArg.Plain(user.Email)) : TextArg.Of("Audit.Summary.UserUnlocked", TextArg.Plain(user.Email)));
             return Unit.Value;
         }
 
@@ -65,14 +62,9 @@ public static class ManageUser
             var user = await FindAsync(request.UserId);
             if (user.EmailConfirmed || user.Email is null)
                 throw new DomainRuleException(Texts.Get("Features.Admin.ManageUser.ThisAccountSEMailAddress"));
-            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-            var link = $"{request.SiteUrl.TrimEnd('/')}/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}";
-            var thai = user.Language != "en";
-            db.OutboxEmails.Add(new OutboxEmail(user.Email,
-                thai ? "ยืนยันอีเมลของคุณ · ตลาดนวัตกรรมภาครัฐ" : "Confirm your e-mail address · GovTech Marketplace",
-                (thai ? "เปิดลิงก์นี้เพื่อยืนยันอีเมลของคุณ:" : "Open this link to confirm your e-mail address:") + $"\n\n{link}", clock.Now));
+            await mail.SendConfirmationAsync(user);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(AppUser), () => user.Id, $"Sent a new confirmation e-mail to {user.Email}");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.ConfirmationResent", TextArg.Plain(user.Email)));
             return Unit.Value;
         }
 
@@ -94,7 +86,9 @@ public static class ManageUser
                 await users.RemoveFromRoleAsync(user, request.Role);
                 await users.UpdateSecurityStampAsync(user);
             }
-            audit.Record(nameof(AppUser), () => user.Id, request.Granted ? $"Granted {request.Role} to {user.Email}" : $"Revoked {request.Role} from {user.Email}");
+            audit.Record(nameof(AppUser), () => user.Id, request.Granted
+                ? TextArg.Of("Audit.Summary.RoleGranted", TextArg.Of("Audit.Value.Role." + request.Role), TextArg.Plain(user.Email))
+                : TextArg.Of("Audit.Summary.RoleRevoked", TextArg.Of("Audit.Value.Role." + request.Role), TextArg.Plain(user.Email)));
             return Unit.Value;
         }
 

@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public static class Taxonomy
                 db.CategoryTexts.Add(text = new CategoryText(request.Number));
             text.Reword(request.NameTh!, request.NameEn!, request.DescriptionTh!, request.DescriptionEn!, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(CategoryText), () => text.Number, $"Reworded category {text.Number} as '{text.NameEn}' / '{text.NameTh}'");
+            audit.Record(nameof(CategoryText), () => text.Number, TextArg.Of("Audit.Summary.CategoryReworded", TextArg.Plain($"{text.Number}"), TextArg.Plain(text.NameTh), TextArg.Plain(text.NameEn)));
             return Unit.Value;
         }
     }

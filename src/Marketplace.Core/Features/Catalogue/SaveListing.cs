@@ -4,6 +4,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,7 +68,9 @@ public static class SaveListing
                 listing = await db.OwnListingAsync(user, id, cancellationToken);
                 var wasPublic = listing.IsPublic;
                 listing.Edit(content, clock.Now);
-                audit.Record(nameof(Listing), () => listing.Id, wasPublic ? $"Started a revision of '{content.TitleTh}'" : $"Edited draft '{content.TitleTh}'");
+                audit.Record(nameof(Listing), () => listing.Id, wasPublic
+                    ? TextArg.Of("Audit.Summary.ListingRevisionStarted", TextArg.Bilingual(content.TitleTh, content.TitleEn))
+                    : TextArg.Of("Audit.Summary.ListingDraftEdited", TextArg.Bilingual(content.TitleTh, content.TitleEn)));
             }
             else
             {
@@ -76,7 +79,7 @@ public static class SaveListing
                 var slug = await Slug.UniqueAsync(Slug.From(content.TitleEn, "solution"), s => db.Listings.AnyAsync(l => l.Slug == s, cancellationToken));
                 listing = new Listing(vendorId, slug, content, clock.Now);
                 db.Listings.Add(listing);
-                audit.Record(nameof(Listing), () => listing.Id, $"Created draft '{content.TitleTh}'");
+                audit.Record(nameof(Listing), () => listing.Id, TextArg.Of("Audit.Summary.ListingDraftCreated", TextArg.Bilingual(content.TitleTh, content.TitleEn)));
             }
             await db.SaveChangesAsync(cancellationToken);
 

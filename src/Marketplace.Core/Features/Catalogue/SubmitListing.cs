@@ -3,6 +3,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public static class SubmitListing
                 throw new InvalidRequestException(failed.Select(c => new FieldError("", c.Message)).ToList());
             listing.Submit(clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Listing), () => listing.Id, $"Submitted '{listing.Draft.TitleTh}' for review");
+            audit.Record(nameof(Listing), () => listing.Id, TextArg.Of("Audit.Summary.ListingSubmitted", TextArg.Bilingual(listing.Draft.TitleTh, listing.Draft.TitleEn)));
             return Unit.Value;
         }
 

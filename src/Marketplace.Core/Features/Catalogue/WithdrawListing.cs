@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 
 namespace Marketplace.Core.Features.Catalogue;
@@ -19,7 +20,7 @@ public static class WithdrawListing
             var listing = await db.OwnListingAsync(user, request.ListingId, cancellationToken);
             listing.Withdraw(clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Listing), () => listing.Id, $"Withdrew '{listing.Live!.TitleTh}'");
+            audit.Record(nameof(Listing), () => listing.Id, TextArg.Of("Audit.Summary.ListingWithdrawn", TextArg.Bilingual(listing.Live!.TitleTh, listing.Live.TitleEn)));
             return Unit.Value;
         }
     }

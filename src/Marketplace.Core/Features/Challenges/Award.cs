@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -83,26 +84,23 @@ public static class Award
 
         public async Task<Unit> Handle(Command request, CancellationToken cancellationToken)
         {
-            var (challenge, proposals, scores, winners) = await ApplyAsync(request, cancellationToken);
-            var title = challenge.Content.TitleTh;
+            var (challenge, proposals, _, winners) = await ApplyAsync(request, cancellationToken);
+            var title = TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn);
             foreach (var proposal in proposals)
             {
                 if (proposal.State == ProposalState.Awarded)
                 {
-                    var value = proposal.ContractValueSatang!.Value;
-                    await notifier.NotifyOrganisationAsync(proposal.VendorId, new BilingualMessage($"คุณได้รับงาน: {title}", $"You won: {challenge.Content.TitleEn ?? title}",
-                        $"มูลค่าสัญญา {Money.Format(value)}", $"Contract value THB {value / 100m:#,0.##}"), $"/challenges/{challenge.Slug}", cancellationToken);
+                    await notifier.NotifyOrganisationAsync(proposal.VendorId, Notice.Of("Mail.Awarded", [title], TextArg.Money(proposal.ContractValueSatang!.Value)),
+                        $"/challenges/{challenge.Slug}", cancellationToken);
                 }
                 else if (proposal.State == ProposalState.NotSelected)
                 {
-                    var total = TotalOf(challenge, scores, proposal);
-                    await notifier.NotifyOrganisationAsync(proposal.VendorId, new BilingualMessage($"ผลการพิจารณา: {title}", $"Result: {challenge.Content.TitleEn ?? title}",
-                        $"ข้อเสนอของคุณไม่ได้รับเลือก คะแนนรวม {total:0.##}/100\n{request.FeedbackToOthers}",
-                        $"Your proposal was not chosen. Weighted total {total:0.##}/100\n{request.FeedbackToOthers}"), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
+                    await notifier.NotifyOrganisationAsync(proposal.VendorId, Notice.Of("Mail.NotSelected", [title],
+                        TextArg.Decimal(proposal.WeightedTotal ?? 0), TextArg.Plain(proposal.Feedback)), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Awarded proposals {string.Join(", ", winners.Keys)} for {string.Join(", ", winners.Values.Select(Money.Format))}");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.Awarded", TextArg.Plain(string.Join(", ", winners.Keys)), TextArg.ListOf(winners.Values.Select(TextArg.Money))));
             return Unit.Value;
         }
 
@@ -114,13 +112,9 @@ public static class Award
             var scorers = challenge.Panel.Where(e => e.MayEvaluate).Select(e => e.UserId).ToList();
             var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId) && scorers.Contains(s.EvaluatorUserId)).ToListAsync(ct);
             var winners = request.Winners.ToDictionary(w => w.ProposalId, w => Money.ParseBaht(w.ContractValueBaht)!.Value);
-            challenge.Award(user.UserId, proposals, scores, winners, request.ContractDate!.Value,
-                p => $"{request.FeedbackToOthers!.Trim()}\n{Texts.Get("Features.Challenges.Award.WeightedTotal")}: {TotalOf(challenge, scores, p):0.##}/100", clock.Now);
+            challenge.Award(user.UserId, proposals, scores, winners, request.ContractDate!.Value, _ => request.FeedbackToOthers!.Trim(), clock.Now);
             return (challenge, proposals, scores, winners);
         }
-
-        private static decimal TotalOf(Challenge challenge, List<ProposalScore> scores, Proposal proposal) =>
-            Scoring.WeightedTotal(challenge.Content.Criteria, scores.Where(s => s.ProposalId == proposal.Id).Select(s => s.Scores).ToList());
 
         public async Task<Unit> Handle(Cancel request, CancellationToken cancellationToken)
         {
@@ -130,12 +124,11 @@ public static class Award
             var vendors = await db.Proposals.Where(p => p.ChallengeId == challenge.Id && p.State != ProposalState.Withdrawn)
                 .Select(p => p.VendorId).ToListAsync(cancellationToken);
             foreach (var vendorId in vendors)
-                await notifier.NotifyOrganisationAsync(vendorId, new BilingualMessage($"โจทย์ถูกยกเลิก: {challenge.Content.TitleTh}",
-                    $"Challenge cancelled: {challenge.Content.TitleEn ?? challenge.Content.TitleTh}",
-                    $"เหตุผล: {challenge.Reason}\nข้อเสนอของคุณจะไม่ถูกเปิดอ่าน และคุณถอนข้อเสนอได้",
-                    $"Reason: {challenge.Reason}\nYour proposal will never be opened, and you may withdraw it."), $"/challenges/{challenge.Slug}/proposal", cancellationToken);
+                await notifier.NotifyOrganisationAsync(vendorId, Notice.Of("Mail.ChallengeCancelled",
+                    [TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn)], TextArg.Plain(challenge.Reason)),
+                    $"/challenges/{challenge.Slug}/proposal", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Cancelled: {request.Reason}");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeCancelled", TextArg.Plain(request.Reason)));
             return Unit.Value;
         }
     }

@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class CloseDueChallenges
             var due = await db.Challenges.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline <= now).ToListAsync(cancellationToken);
             var closed = due.Where(c => c.CloseIfDue(now)).ToList();
             foreach (var challenge in closed)
-                audit.Record(nameof(Challenge), () => challenge.Id, $"Closed for proposals at the deadline {challenge.ProposalsDeadline:O}");
+                audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ClosedAtDeadline", TextArg.OnDay(challenge.ProposalsDeadline)));
             if (closed.Count == 0)
                 audit.NothingHappened();
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 
 namespace Marketplace.Core.Features.Challenges;
@@ -25,7 +26,7 @@ public static class DeleteDraftChallenge
             var id = challenge.Id;
             db.Challenges.Remove(challenge);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => id, $"Deleted the draft '{challenge.Content.TitleTh}'");
+            audit.Record(nameof(Challenge), () => id, TextArg.Of("Audit.Summary.ChallengeDraftDeleted", TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn)));
             return Unit.Value;
         }
     }

@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public static class Evaluation
 
     public sealed record Vendor(string NameTh, string NameEn);
 
-    public sealed record Row(int ProposalId, string VendorNameTh, string VendorNameEn, ProposalTerms Terms, string SolutionTitle, ProposalState State,
+    public sealed record Row(int ProposalId, string VendorNameTh, string VendorNameEn, ProposalTerms Terms, string SolutionTitleTh, string? SolutionTitleEn, ProposalState State,
         bool OverBudget, IReadOnlyList<int>? MyScores, string? MyComment, IReadOnlyList<EvaluatorScores> ByEvaluator, IReadOnlyList<decimal> Means,
         decimal WeightedTotal, int Rank)
     {
@@ -70,9 +71,10 @@ public static class Evaluation
             var scores = await db.ProposalScores.AsNoTracking().Where(s => ids.Contains(s.ProposalId) && scorers.Contains(s.EvaluatorUserId))
                 .OrderBy(s => s.Id).ToListAsync(ct);
             var listingIds = proposals.Select(p => p.Terms.ListingId).ToList();
-            // The published title, as the vendor offered it: the working copy may hold edits NIA has not reviewed.
-            var titles = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).Select(l => new { l.Id, TitleTh = l.LiveTitleTh ?? l.Draft.TitleTh })
-                .ToDictionaryAsync(l => l.Id, l => l.TitleTh, ct);
+            // The published titles, as the vendor offered them (the working copy may hold edits NIA has not reviewed), in both
+            // languages so the page shows its reader's.
+            var offered = (await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).ToListAsync(ct))
+                .ToDictionary(l => l.Id, l => l.Live ?? l.Draft);
             var documents = (await db.Documents.AsNoTracking().Where(d => d.ProposalId != null && ids.Contains(d.ProposalId.Value)).OrderBy(d => d.Kind)
                 .Select(d => new { ProposalId = d.ProposalId!.Value, Summary = new TenderDocuments.Summary(d.Id, d.Kind, d.FileName, d.Format, d.SizeBytes, d.UploadedAt) })
                 .ToListAsync(ct)).ToLookup(d => d.ProposalId, d => d.Summary);
@@ -85,7 +87,7 @@ public static class Evaluation
                 var mine = own.SingleOrDefault(s => s.EvaluatorUserId == user.UserId);
                 var byEvaluator = own.Select(s => new EvaluatorScores(names[s.EvaluatorUserId], s.Scores, s.Comment)).ToList();
                 var means = Enumerable.Range(0, criteria.Count).Select(c => decimal.Round(Scoring.Mean(own.Select(s => s.Scores).ToList(), c), 2)).ToList();
-                return new Row(p.Id, p.Vendor!.NameTh, p.Vendor.NameEn, p.Terms, titles.GetValueOrDefault(p.Terms.ListingId, ""), p.State,
+                return new Row(p.Id, p.Vendor!.NameTh, p.Vendor.NameEn, p.Terms, offered.GetValueOrDefault(p.Terms.ListingId)?.TitleTh ?? "", offered.GetValueOrDefault(p.Terms.ListingId)?.TitleEn, p.State,
                     challenge.IsOverBudget(p.Terms.PriceSatang), mine?.Scores, mine?.Comment, byEvaluator, means, totals[i], ranks[i])
                 { Documents = documents[p.Id].ToList() };
             }).OrderBy(r => r.Rank).ToList();
@@ -113,7 +115,7 @@ public static class Evaluation
             if (existing is null)
                 db.ProposalScores.Add(score);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, $"Scored: {string.Join(", ", request.Scores)}");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.Scored", TextArg.Plain(string.Join(", ", request.Scores))));
             return Unit.Value;
         }
 
@@ -122,7 +124,7 @@ public static class Evaluation
             var (challenge, proposal) = await ProposalAsync(request.ProposalId, cancellationToken);
             challenge.Shortlist(user.UserId, proposal, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, "Shortlisted");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.Shortlisted"));
             return Unit.Value;
         }
 

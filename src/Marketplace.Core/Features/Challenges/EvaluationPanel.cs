@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -32,12 +33,10 @@ public static class EvaluationPanel
                 ?? throw InvalidRequestException.For("Email", Texts.Get("Features.Challenges.EvaluationPanel.NoOneInYourAgencyHas"));
             var colleagueAgency = await db.OrganisationIdOf(new Member(colleague.Id), cancellationToken);
             challenge.InviteEvaluator(user.UserId!, colleague.Id, colleagueAgency, clock.Now);
-            await notifier.NotifyUserAsync(colleague.Id, new BilingualMessage($"คุณได้รับเชิญเป็นผู้ประเมิน: {challenge.Content.TitleTh}",
-                $"You are invited to evaluate: {challenge.Content.TitleEn ?? challenge.Content.TitleTh}",
-                "ประกาศว่าไม่มีผลประโยชน์ทับซ้อนก่อนดูข้อเสนอ", "Declare any conflict of interest before you see the proposals."),
+            await notifier.NotifyUserAsync(colleague.Id, Notice.Of("Mail.EvaluatorInvited", [TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn)]),
                 $"/agency/challenges/{challenge.Id}/evaluation", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Invited {colleague.Email} to the evaluation panel");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.EvaluatorInvited", TextArg.Plain(colleague.Email)));
             return Unit.Value;
         }
 
@@ -47,8 +46,8 @@ public static class EvaluationPanel
             challenge.Declare(user.UserId, request.Conflict, request.Note, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Challenge), () => challenge.Id, request.Conflict
-                ? $"{user.UserName} declared a conflict of interest and is excluded: {request.Note}"
-                : $"{user.UserName} declared no conflict of interest");
+                ? TextArg.Of("Audit.Summary.ConflictDeclared", TextArg.Plain(user.UserName), TextArg.Plain(request.Note))
+                : TextArg.Of("Audit.Summary.NoConflictDeclared", TextArg.Plain(user.UserName)));
             return Unit.Value;
         }
 

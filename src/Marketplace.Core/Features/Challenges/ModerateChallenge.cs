@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Matching;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
@@ -29,31 +30,28 @@ public static class ModerateChallenge
         {
             var challenge = await db.FindChallengeAsync(request.ChallengeId, clock, cancellationToken);
             var title = challenge.Content.TitleTh;
+            var titled = TextArg.Bilingual(title, challenge.Content.TitleEn);
             if (!request.Publish)
             {
                 challenge.ReturnToDraft(request.Reason ?? "");
-                await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage($"โจทย์ \"{title}\" ถูกส่งกลับให้แก้ไข",
-                    $"Challenge \"{challenge.Content.TitleEn ?? title}\" was sent back", "เหตุผล: " + request.Reason, "Reason: " + request.Reason),
+                await notifier.NotifyOrganisationAsync(challenge.AgencyId, Notice.Of("Mail.ChallengeSentBack", [titled], TextArg.Plain(request.Reason)),
                     $"/agency/challenges/edit/{challenge.Id}", cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                audit.Record(nameof(Challenge), () => challenge.Id, $"Sent back '{title}': {request.Reason}");
+                audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeSentBack", titled, TextArg.Plain(request.Reason)));
                 return Unit.Value;
             }
 
             challenge.Publish(challenge.Agency!, clock.Now);
             var link = $"/challenges/{challenge.Slug}";
-            var message = new BilingualMessage($"โจทย์ใหม่ที่เหมาะกับคุณ: {title}", $"A new challenge that fits you: {challenge.Content.TitleEn ?? title}",
-                $"{challenge.Agency!.NameTh} ประกาศโจทย์ที่ตรงกับโซลูชันของคุณ รับข้อเสนอถึง {Dates.Day(challenge.ProposalsDeadline, Dates.Thai)}",
-                $"{challenge.Agency.NameEn} posted a challenge that matches your solutions. Proposals close {Dates.Day(challenge.ProposalsDeadline, Dates.English)}.");
+            var message = Notice.Of("Mail.ChallengeMatched", [titled],
+                TextArg.Bilingual(challenge.Agency!.NameTh, challenge.Agency.NameEn), TextArg.OnDay(challenge.ProposalsDeadline));
             var matched = (await matcher.MatchAsync(challenge, settings.NotifyTopVendors, cancellationToken)).Select(m => m.VendorId);
             var alerted = await matcher.VendorsWithMatchingAlertsAsync(challenge, cancellationToken);
             foreach (var vendorId in matched.Union(alerted))
                 await notifier.NotifyOrganisationAsync(vendorId, message, link, cancellationToken);
-            await notifier.NotifyOrganisationAsync(challenge.AgencyId, new BilingualMessage($"เผยแพร่โจทย์ \"{title}\" แล้ว",
-                $"Challenge \"{challenge.Content.TitleEn ?? title}\" is published", "สตาร์ทอัพที่เหมาะสมได้รับแจ้งแล้ว", "Matching startups have been told."),
-                link, cancellationToken);
+            await notifier.NotifyOrganisationAsync(challenge.AgencyId, Notice.Of("Mail.ChallengePublished", [titled]), link, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Published '{title}'");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengePublished", titled));
             return Unit.Value;
         }
     }

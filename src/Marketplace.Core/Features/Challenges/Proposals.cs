@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public static class Proposals
     public sealed record Mine(int ChallengeId) : IRequest<MineResult>;
 
     public sealed record MineResult(IReadOnlyList<string> Problems, IReadOnlyList<(int Id, string TitleTh, string? TitleEn)> Solutions, Send? Current,
-        ProposalState? State, string? Feedback, long BudgetMaxSatang, bool MayWithdraw, IReadOnlyList<TenderDocuments.Summary> Documents);
+        ProposalState? State, string? Feedback, decimal? WeightedTotal, long BudgetMaxSatang, bool MayWithdraw, IReadOnlyList<TenderDocuments.Summary> Documents);
 
     [RequiresRole(Roles.Vendor)]
     public sealed class Send : ICommand<Unit>
@@ -68,7 +69,7 @@ public static class Proposals
                 TimelineDays = existing.Terms.TimelineDays,
             };
             var mayWithdraw = existing?.State == ProposalState.Submitted && (challenge.IsOpenForProposals(clock.Now) || challenge.State == ChallengeState.Cancelled);
-            return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback,
+            return new MineResult(problems, solutions.Select(s => (s.Id, s.Content.TitleTh, s.Content.TitleEn)).ToList(), current, existing?.State, existing?.Feedback, existing?.WeightedTotal,
                 challenge.Content.BudgetMaxSatang, mayWithdraw, existing is null ? [] : await TenderDocuments.OfProposalAsync(db, existing.Id, cancellationToken));
         }
 
@@ -90,7 +91,7 @@ public static class Proposals
             if (existing is null)
                 db.Proposals.Add(proposal);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, $"Sent a proposal to challenge {challenge.Id}");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.ProposalSent", TextArg.Plain($"{challenge.Id}")));
             return Unit.Value;
         }
 
@@ -102,7 +103,7 @@ public static class Proposals
                 ?? throw new NotFoundException(Texts.Get("Features.Challenges.Proposals.YouHaveNotSentAProposal"));
             challenge.WithdrawProposal(proposal, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, $"Withdrew the proposal to challenge {challenge.Id}");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.ProposalWithdrawn", TextArg.Plain($"{challenge.Id}")));
             return Unit.Value;
         }
     }

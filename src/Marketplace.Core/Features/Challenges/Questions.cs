@@ -4,6 +4,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Documents;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +42,7 @@ public static class Questions
                 ?? throw new ForbiddenException(Texts.Get("Features.Challenges.Questions.ThisAccountDoesNotBelongTo"));
             var question = challenge.Ask(vendorId, user.UserId!, request.Text!, clock.Now);
             db.ChallengeQuestions.Add(question);
-            var message = new BilingualMessage(Texts.In(Dates.Thai, "Mail.NewQuestion.Subject"), Texts.In(Dates.English, "Mail.NewQuestion.Subject"),
-                question.Text, question.Text);
+            var message = Notice.Of("Mail.NewQuestion", [], TextArg.Plain(question.Text));
             await notifier.NotifyOrganisationAsync(challenge.AgencyId, message, $"/challenges/{challenge.Slug}", cancellationToken);
             // The person the challenge names as its contact hears every question, member or not (a member who has
             // confirmed the address already heard it above).
@@ -51,7 +51,7 @@ public static class Questions
                     && u.NormalizedEmail == contact.ToUpperInvariant(), cancellationToken))
                 notifier.EmailAddress(contact, message, $"/challenges/{challenge.Slug}");
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Asked a question on challenge {challenge.Id}");
+            audit.Record(nameof(ChallengeQuestion), () => question.Id, TextArg.Of("Audit.Summary.QuestionAsked", TextArg.Plain($"{challenge.Id}")));
             return Unit.Value;
         }
 
@@ -66,10 +66,9 @@ public static class Questions
                 db.Documents.Add(challenge.AttachToAnswer(question, upload.FileName, upload.Bytes, user.UserId!, clock.Now));
                 await screening.RequireCleanAsync(upload, cancellationToken);
             }
-            await notifier.NotifyOrganisationAsync(question.AskedByVendorId, new BilingualMessage("หน่วยงานตอบคำถามของคุณแล้ว",
-                "The agency answered your question", question.Answer!, question.Answer!), $"/challenges/{challenge.Slug}", cancellationToken);
+            await notifier.NotifyOrganisationAsync(question.AskedByVendorId, Notice.Of("Mail.QuestionAnswered", [], TextArg.Plain(question.Answer)), $"/challenges/{challenge.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(ChallengeQuestion), () => question.Id, $"Answered a question on challenge {challenge.Id}");
+            audit.Record(nameof(ChallengeQuestion), () => question.Id, TextArg.Of("Audit.Summary.QuestionAnswered", TextArg.Plain($"{challenge.Id}")));
             return Unit.Value;
         }
     }

@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Catalogue;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public static class SaveChallenge
             {
                 challenge = await db.OwnChallengeAsync(user, id, clock, cancellationToken);
                 challenge.Edit(content, questions, proposals, clock.Now);
-                audit.Record(nameof(Challenge), () => challenge.Id, $"Edited draft challenge '{content.TitleTh}'");
+                audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeDraftEdited", TextArg.Bilingual(content.TitleTh, content.TitleEn)));
             }
             else
             {
@@ -66,7 +67,7 @@ public static class SaveChallenge
                 var slug = await Slug.UniqueAsync(Slug.From(content.TitleEn, "challenge"), s => db.Challenges.AnyAsync(c => c.Slug == s, cancellationToken));
                 challenge = new Challenge(agencyId, user.UserId!, slug, content, questions, proposals, clock.Now);
                 db.Challenges.Add(challenge);
-                audit.Record(nameof(Challenge), () => challenge.Id, $"Created draft challenge '{content.TitleTh}'");
+                audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeDraftCreated", TextArg.Bilingual(content.TitleTh, content.TitleEn)));
             }
             await db.SaveChangesAsync(cancellationToken);
             return new Result(challenge.Id, challenge.Slug);

@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 
 namespace Marketplace.Core.Features.Challenges;
@@ -21,7 +22,7 @@ public static class SubmitChallenge
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
             challenge.Submit(clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Submitted challenge '{challenge.Content.TitleTh}'");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeSubmitted", TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn)));
             var days = (int)challenge.ProposalWindow(clock.Now).TotalDays;
             return new Result(challenge.ProposalWindow(clock.Now) < Challenge.RecommendedWindow
                 ? Texts.Get("Features.Challenges.SubmitChallenge.TheProposalWindowIsDaysShorter", days)

@@ -4,6 +4,7 @@ using Marketplace.Core.Data;
 using Marketplace.Core.Documents;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Documents;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public static class TenderDocuments
             await screening.RequireCleanAsync(upload, cancellationToken);
             db.Documents.Add(document);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Attached {document.Kind} '{document.FileName}' ({document.SizeBytes} bytes, sha256 {document.Sha256})");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.DocumentAttached", TextArg.Of("Pages.Challenges.DocumentList." + KindKey(document.Kind)), TextArg.Plain(document.FileName), TextArg.Plain($"{document.SizeBytes}"), TextArg.Plain(document.Sha256)));
             return Unit.Value;
         }
 
@@ -56,7 +57,7 @@ public static class TenderDocuments
             await screening.RequireCleanAsync(upload, cancellationToken);
             db.Documents.Add(document);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Proposal), () => proposal.Id, $"Attached {document.Kind} '{document.FileName}' ({document.SizeBytes} bytes, sha256 {document.Sha256})");
+            audit.Record(nameof(Proposal), () => proposal.Id, TextArg.Of("Audit.Summary.DocumentAttached", TextArg.Of("Pages.Challenges.DocumentList." + KindKey(document.Kind)), TextArg.Plain(document.FileName), TextArg.Plain($"{document.SizeBytes}"), TextArg.Plain(document.Sha256)));
             return Unit.Value;
         }
 
@@ -68,7 +69,7 @@ public static class TenderDocuments
             challenge.RequireCanRemove(document);
             db.Documents.Remove(document);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Removed '{document.FileName}'");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.DocumentRemoved", TextArg.Plain(document.FileName)));
             return Unit.Value;
         }
 
@@ -86,6 +87,14 @@ public static class TenderDocuments
 
         private static Upload Require(Upload? file) =>
             file is { Bytes.Length: > 0 } ? file : throw InvalidRequestException.For("File", Texts.Get("Features.Challenges.TenderDocuments.ChooseAFileToAttach"));
+
+        /// <summary>The label people read for a kind of document (the same the document lists show).</summary>
+        private static string KindKey(DocumentKind kind) => kind switch
+        {
+            DocumentKind.ProposalTechnical => "TechnicalProposal",
+            DocumentKind.ProposalPrice => "PriceProposal",
+            _ => kind.ToString(),
+        };
     }
 
     /// <summary>The documents anyone reading the challenge may see: its own, and those of published answers.</summary>

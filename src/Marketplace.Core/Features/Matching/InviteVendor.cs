@@ -3,6 +3,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Challenges;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
@@ -25,13 +26,11 @@ public static class InviteVendor
                 throw new NotFoundException(Texts.Get("Features.Matching.InviteVendor.ThisCompanyDoesNotExist"));
             var invited = await db.Invitations.AnyAsync(i => i.ChallengeId == challenge.Id && i.VendorId == request.VendorId, cancellationToken);
             db.Invitations.Add(challenge.InviteVendor(request.VendorId, invited, clock.Now));
-            var title = challenge.Content.TitleTh;
-            await notifier.NotifyOrganisationAsync(request.VendorId, new BilingualMessage(
-                $"{challenge.Agency!.NameTh} เชิญคุณยื่นข้อเสนอ: {title}", $"{challenge.Agency.NameEn} invites you to propose: {challenge.Content.TitleEn ?? title}",
-                "หน่วยงานเห็นว่าโซลูชันของคุณเหมาะกับโจทย์นี้", "The agency thinks your solution fits this challenge."),
+            await notifier.NotifyOrganisationAsync(request.VendorId, Notice.Of("Mail.VendorInvited",
+                [TextArg.Bilingual(challenge.Agency!.NameTh, challenge.Agency.NameEn), TextArg.Bilingual(challenge.Content.TitleTh, challenge.Content.TitleEn)]),
                 $"/challenges/{challenge.Slug}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Challenge), () => challenge.Id, $"Invited vendor {request.VendorId}");
+            audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.VendorInvited", TextArg.Plain($"{request.VendorId}")));
             return Unit.Value;
         }
     }

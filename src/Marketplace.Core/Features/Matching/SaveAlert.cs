@@ -4,6 +4,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public static class SaveAlert
             var alert = new SavedAlert(vendorId, request.Categories.Distinct().ToList(), request.Provinces.Distinct().ToList(), request.Keywords, clock.Now);
             db.SavedAlerts.Add(alert);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(SavedAlert), () => alert.Id, "Saved a challenge alert");
+            audit.Record(nameof(SavedAlert), () => alert.Id, TextArg.Of("Audit.Summary.AlertSaved"));
             return Unit.Value;
         }
 
@@ -62,7 +63,7 @@ public static class SaveAlert
                 throw new ForbiddenException(Texts.Get("Features.Matching.SaveAlert.YouCanRemoveOnlyYourCompany"), hideExistence: true);
             db.SavedAlerts.Remove(alert);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(SavedAlert), () => request.AlertId, "Removed a challenge alert");
+            audit.Record(nameof(SavedAlert), () => request.AlertId, TextArg.Of("Audit.Summary.AlertRemoved"));
             return Unit.Value;
         }
 

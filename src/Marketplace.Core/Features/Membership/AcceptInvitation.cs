@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -49,10 +50,9 @@ public static class AcceptInvitation
             await MembershipRules.JoinAsync(users, person, organisation, asAdmin: false);
             await db.SaveChangesAsync(cancellationToken);
 
-            audit.Record(nameof(MembershipInvitation), () => invitation.Id, $"{person.Email} accepted the invitation to '{organisation.NameEn}'");
+            audit.Record(nameof(MembershipInvitation), () => invitation.Id, TextArg.Of("Audit.Summary.InvitationAccepted", TextArg.Plain(person.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == organisation.Id && u.IsOrganisationAdmin),
-                new BilingualMessage($"{person.DisplayName} เข้าร่วม {organisation.NameTh} แล้ว", $"{person.DisplayName} joined {organisation.NameEn}",
-                    "ผู้ที่คุณเชิญตอบรับคำเชิญแล้ว", "The person you invited accepted the invitation."), "/organisations/members", cancellationToken);
+                Notice.Of("Mail.InvitationAccepted", [TextArg.Plain(person.DisplayName), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)]), "/organisations/members", cancellationToken);
             return organisation.Id;
         }
     }

@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -54,13 +55,11 @@ public static class DecideMembershipRequest
             await db.SaveChangesAsync(cancellationToken);
 
             audit.Record(nameof(MembershipRequest), () => membership.Id, request.Approve
-                ? $"Approved {applicant.Email} as a member of '{organisation.NameEn}'"
-                : $"Refused {applicant.Email} for '{organisation.NameEn}': {membership.RefusalReason}");
+                ? TextArg.Of("Audit.Summary.MembershipApproved", TextArg.Plain(applicant.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn))
+                : TextArg.Of("Audit.Summary.MembershipRefused", TextArg.Plain(applicant.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn), TextArg.Plain(membership.RefusalReason)));
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.Id == applicant.Id), request.Approve
-                ? new BilingualMessage($"คุณเป็นสมาชิกของ {organisation.NameTh} แล้ว", $"You are now a member of {organisation.NameEn}",
-                    "คำขอเข้าร่วมของคุณได้รับการอนุมัติ", "Your request to join was approved.")
-                : new BilingualMessage($"คำขอเข้าร่วม {organisation.NameTh} ไม่ได้รับการอนุมัติ", $"Your request to join {organisation.NameEn} was refused",
-                    $"เหตุผล: {membership.RefusalReason}", $"Reason: {membership.RefusalReason}"),
+                ? Notice.Of("Mail.MembershipApproved", [TextArg.Bilingual(organisation.NameTh, organisation.NameEn)])
+                : Notice.Of("Mail.MembershipRefused", [TextArg.Bilingual(organisation.NameTh, organisation.NameEn)], TextArg.Plain(membership.RefusalReason)),
                 "/organisations/membership", cancellationToken);
             return Unit.Value;
         }

@@ -4,6 +4,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Features.Accounts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +18,6 @@ public static class InviteMember
     {
         public int OrganisationId { get; set; }
         public string? Email { get; set; }
-
-        /// <summary>The site's absolute address, for the link in the e-mail (e.g. "https://marketplace.example").</summary>
-        public string SiteUrl { get; set; } = "";
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -32,7 +30,7 @@ public static class InviteMember
         }
     }
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit) : IRequestHandler<Command, int>
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, AccountMail mail) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
@@ -46,14 +44,9 @@ public static class InviteMember
 
             var (invitation, token) = MembershipInvitation.Create(organisation.Id, email, user.UserId!, clock.Now);
             db.MembershipInvitations.Add(invitation);
-            var link = $"{request.SiteUrl.TrimEnd('/')}/organisations/accept-invitation?token={token}";
-            // The invitee may have no account yet, so we do not know their language: the e-mail carries both.
-            db.OutboxEmails.Add(new OutboxEmail(email, $"คำเชิญเข้าร่วม {organisation.NameTh} / Invitation to join {organisation.NameEn}",
-                $"คุณได้รับเชิญให้เข้าร่วม {organisation.NameTh} ในตลาดนวัตกรรมภาครัฐ ลิงก์นี้ใช้ได้ครั้งเดียวภายใน 7 วัน " +
-                $"และใช้ได้กับบัญชีของอีเมลนี้เท่านั้น\n\nYou are invited to join {organisation.NameEn} on the GovTech Marketplace. " +
-                $"The link works once, within 7 days, for the account with this e-mail address only.\n\n{link}", clock.Now));
+            mail.SendInvitation(email, organisation, token);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(MembershipInvitation), () => invitation.Id, $"Invited {email} to '{organisation.NameEn}'");
+            audit.Record(nameof(MembershipInvitation), () => invitation.Id, TextArg.Of("Audit.Summary.MemberInvited", TextArg.Plain(email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             return invitation.Id;
         }
     }

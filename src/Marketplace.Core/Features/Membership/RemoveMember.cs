@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -40,10 +41,9 @@ public static class RemoveMember
                 await EnsureAnotherAdminAsync(organisation.Id, member.Id, cancellationToken);
             // Told before leaving, while the query still finds the person by their membership.
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.Id == member.Id),
-                new BilingualMessage($"คุณไม่ได้เป็นสมาชิกของ {organisation.NameTh} แล้ว", $"You are no longer a member of {organisation.NameEn}",
-                    "ผู้ดูแลองค์กรนำคุณออกจากองค์กร", "An admin of the organisation removed you from it."), null, cancellationToken);
+                Notice.Of("Mail.MemberRemoved", [TextArg.Bilingual(organisation.NameTh, organisation.NameEn)]), null, cancellationToken);
             await MembershipRules.LeaveAsync(users, member, organisation.Kind);
-            audit.Record(nameof(AppUser), () => member.Id, $"Removed {member.Email} from '{organisation.NameEn}'");
+            audit.Record(nameof(AppUser), () => member.Id, TextArg.Of("Audit.Summary.MemberRemoved", TextArg.Plain(member.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             return Unit.Value;
         }
 
@@ -55,8 +55,8 @@ public static class RemoveMember
             member.IsOrganisationAdmin = request.IsAdmin;
             await users.UpdateAsync(member);
             audit.Record(nameof(AppUser), () => member.Id, request.IsAdmin
-                ? $"Made {member.Email} an admin of '{organisation.NameEn}'"
-                : $"Took the admin right of '{organisation.NameEn}' from {member.Email}");
+                ? TextArg.Of("Audit.Summary.AdminGranted", TextArg.Plain(member.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn))
+                : TextArg.Of("Audit.Summary.AdminRevoked", TextArg.Plain(member.Email), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             return Unit.Value;
         }
 

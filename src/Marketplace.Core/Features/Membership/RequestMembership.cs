@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public static class RequestMembership
             if (organisation is not { Verification: VerificationState.Verified })
                 throw InvalidRequestException.For(nameof(Command.OrganisationId), Texts.Get("Features.Membership.RequestMembership.ChooseAVerifiedOrganisationAnOrganisation"));
             var asked = await Create(db, user.UserId!, organisation, clock.Now, cancellationToken);
-            audit.Record(nameof(MembershipRequest), () => asked.Id, $"Asked to join '{organisation.NameEn}'");
+            audit.Record(nameof(MembershipRequest), () => asked.Id, TextArg.Of("Audit.Summary.MembershipRequested", TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == organisation.Id && u.IsOrganisationAdmin),
                 NewRequestMessage(organisation), "/organisations/members", cancellationToken);
             return asked.Id;
@@ -49,8 +50,7 @@ public static class RequestMembership
             return created;
         }
 
-        internal static BilingualMessage NewRequestMessage(Organisation organisation) => new(
-            $"มีผู้ขอเข้าร่วม {organisation.NameTh}", $"Someone asks to join {organisation.NameEn}",
-            "มีคำขอเข้าร่วมองค์กรรอการพิจารณาจากคุณ", "A request to join your organisation is waiting for your decision.");
+        internal static Notice NewRequestMessage(Organisation organisation) =>
+            Notice.Of("Mail.MembershipRequested", [TextArg.Bilingual(organisation.NameTh, organisation.NameEn)]);
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Features.Accounts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +21,16 @@ public static class MyNotifications
 
     public sealed record Item(string Text, string? Link, DateTimeOffset CreatedAt, bool Read);
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock)
+    /// <summary>Each notification is rendered now, in the language the person is reading the site in.</summary>
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, ISiteLinks links)
         : IRequestHandler<Query, Result>, IRequestHandler<MarkAllRead, Unit>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == user.UserId);
-            var items = await mine.OrderByDescending(n => n.CreatedAt).Skip((Math.Max(1, request.Page) - 1) * request.PageSize).Take(request.PageSize)
-                .Select(n => new Item(n.Text, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(cancellationToken);
+            var rows = await mine.OrderByDescending(n => n.CreatedAt).Skip((Math.Max(1, request.Page) - 1) * request.PageSize).Take(request.PageSize)
+                .ToListAsync(cancellationToken);
+            var items = rows.Select(n => new Item(NoticeText.Subject(n.Notice, CultureInfo.CurrentUICulture, links), n.Link, n.CreatedAt, n.ReadAt != null)).ToList();
             return new Result(items, await mine.CountAsync(cancellationToken), await mine.CountAsync(n => n.ReadAt == null, cancellationToken),
                 Math.Max(1, request.Page), request.PageSize);
         }

@@ -1,6 +1,11 @@
+using System.Globalization;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Features.Accounts;
+using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +27,12 @@ public static class AuditLog
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize);
 
     public sealed record Row(DateTimeOffset At, string? UserName, string Action, string? EntityType, string? EntityId, string Summary, bool Refused);
+
+    /// <summary>A row's summary in the reader's language (the page's, or the CSV's).</summary>
+    public static string SummaryOf(AuditEvent e, CultureInfo culture) =>
+        e.SummaryTemplate is { } template ? NoticeText.Render(TextArg.FromJson(template), culture, NoLinks) : e.Summary;
+
+    private static readonly FixedSiteLinks NoLinks = new("");
 
     public sealed class Handler(MarketplaceDbContext db) : IRequestHandler<Query, Result>
     {
@@ -49,9 +60,9 @@ public static class AuditLog
             if (!string.IsNullOrWhiteSpace(request.Actor))
                 events = events.Where(e => e.UserName != null && e.UserName.Contains(request.Actor.Trim()));
             var total = await events.CountAsync(cancellationToken);
-            var rows = await events.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(e => new Row(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, e.Summary, e.Refused)).ToListAsync(cancellationToken);
-            return new Result(rows, total, page, pageSize);
+            var rows = await events.OrderByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            return new Result(rows.Select(e => new Row(e.At, e.UserName, e.Action, e.EntityType, e.EntityId, SummaryOf(e, CultureInfo.CurrentUICulture), e.Refused)).ToList(),
+                total, page, pageSize);
         }
     }
 }

@@ -2,6 +2,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -34,37 +35,36 @@ public static class DecideListing
             var listing = await db.Listings.Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Id == request.ListingId, cancellationToken)
                 ?? throw new NotFoundException(Texts.Get("Features.Moderation.DecideListing.ThisListingDoesNotExist"));
             var title = listing.Draft.TitleTh;
+            TextArg[] titled = [TextArg.Bilingual(title, listing.Draft.TitleEn)];
             var now = clock.Now;
-            BilingualMessage message;
+            Notice message;
             switch (request.Decision)
             {
                 case ListingDecision.Approve:
                     listing.Approve(listing.Vendor!, now);
                     (await db.ListingLogos.SingleOrDefaultAsync(l => l.ListingId == listing.Id, cancellationToken))?.GoLive();
-                    message = new($"เผยแพร่ \"{title}\" แล้ว", $"\"{listing.Draft.TitleEn ?? title}\" is published",
-                        "เจ้าหน้าที่ NIA อนุมัติรายการของคุณ ตอนนี้ทุกคนเห็นและค้นหาได้แล้ว", "NIA approved your listing: it is now public and searchable.");
+                    message = Notice.Of("Mail.ListingApproved", titled);
                     break;
                 case ListingDecision.RequestChanges:
                     var requests = request.FieldRequests.Where(f => !string.IsNullOrWhiteSpace(f.Value)).ToDictionary(f => f.Key, f => f.Value!);
                     listing.RequestChanges(requests, now);
-                    var list = string.Join("\n", requests.Select(r => $"- {r.Key}: {r.Value}"));
-                    message = new($"ขอให้แก้ไข \"{title}\"", $"Changes requested on \"{listing.Draft.TitleEn ?? title}\"",
-                        "เจ้าหน้าที่ NIA ขอให้แก้ไขรายการของคุณ:\n" + list, "NIA asks you to change your listing:\n" + list);
+                    // Each field by its label in the reader's language, never by its code name.
+                    var lines = requests.Select(r => TextArg.Of("Mail.ListingChangesRequested.Line",
+                        ListingDiff.LabelKey(r.Key) is { } label ? TextArg.Of(label) : TextArg.Of("Field.Unknown"), TextArg.Plain(r.Value)));
+                    message = Notice.Of("Mail.ListingChangesRequested", titled, TextArg.LinesOf(lines));
                     break;
                 case ListingDecision.Reject:
                     listing.Reject(request.Reason ?? "", now);
-                    message = new($"\"{title}\" ไม่ผ่านการพิจารณา", $"\"{listing.Draft.TitleEn ?? title}\" was rejected",
-                        "เหตุผล: " + request.Reason, "Reason: " + request.Reason);
+                    message = Notice.Of("Mail.ListingRejected", titled, TextArg.Plain(request.Reason));
                     break;
                 default:
                     listing.Unpublish(request.Reason ?? "", now);
-                    message = new($"\"{title}\" ถูกยกเลิกการเผยแพร่", $"\"{listing.Draft.TitleEn ?? title}\" was unpublished",
-                        "เหตุผล: " + request.Reason, "Reason: " + request.Reason);
+                    message = Notice.Of("Mail.ListingUnpublished", titled, TextArg.Plain(request.Reason));
                     break;
             }
             await notifier.NotifyOrganisationAsync(listing.VendorId, message, "/vendor/listings", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Listing), () => listing.Id, $"{request.Decision} '{title}'" + (request.Reason is null ? "" : $": {request.Reason}"));
+            audit.Record(nameof(Listing), () => listing.Id, TextArg.Of("Audit.Summary.Listing" + request.Decision, titled[0], TextArg.Plain(request.Reason)));
             return Unit.Value;
         }
     }

@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,22 +41,15 @@ public static class DecideOrganisation
                 organisation.Verify(clock.Now);
             else
                 organisation.Reject(request.Reason!, clock.Now);
-            await notifier.NotifyOrganisationAsync(organisation.Id, Message(organisation, request.Verify), "/organisations/edit", cancellationToken);
+            var name = TextArg.Bilingual(organisation.NameTh, organisation.NameEn);
+            await notifier.NotifyOrganisationAsync(organisation.Id, request.Verify
+                ? Notice.Of("Mail.OrganisationVerified", [name])
+                : Notice.Of("Mail.OrganisationRejected", [name], name, TextArg.Plain(organisation.RejectionReason)), "/organisations/edit", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Organisation), () => organisation.Id, request.Verify
-                ? $"Verified '{organisation.NameEn}'"
-                : $"Rejected '{organisation.NameEn}': {organisation.RejectionReason}");
+                ? TextArg.Of("Audit.Summary.OrganisationVerified", name)
+                : TextArg.Of("Audit.Summary.OrganisationRejected", name, TextArg.Plain(organisation.RejectionReason)));
             return Unit.Value;
-        }
-
-        /// <summary>The organisation's people learn the decision, and a rejection's reason, in their own language.</summary>
-        private static Messaging.BilingualMessage Message(Organisation organisation, bool verified)
-        {
-            string In(System.Globalization.CultureInfo culture, string key) =>
-                Texts.In(culture, key, culture == Dates.Thai ? organisation.NameTh : organisation.NameEn, organisation.RejectionReason);
-            var subject = verified ? "Mail.OrganisationVerified.Subject" : "Mail.OrganisationRejected.Subject";
-            var body = verified ? "Mail.OrganisationVerified.Body" : "Mail.OrganisationRejected.Body";
-            return new(In(Dates.Thai, subject), In(Dates.English, subject), In(Dates.Thai, body), In(Dates.English, body));
         }
     }
 }

@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public static class OrganisationChanges
             var change = await db.OrganisationChangeRequests.SingleOrDefaultAsync(c => c.Id == request.ChangeId, cancellationToken)
                 ?? throw new NotFoundException(Texts.Get("Features.Moderation.OrganisationChanges.ThisRequestDoesNotExist"));
             var organisation = await db.Organisations.SingleAsync(o => o.Id == change.OrganisationId, cancellationToken);
-            var before = $"'{organisation.NameEn}' / '{organisation.NameTh}', {organisation.JuristicNumber}, {organisation.Website}";
+            var before = TextArg.Plain($"'{organisation.NameTh}' / '{organisation.NameEn}', {organisation.JuristicNumber}, {organisation.Website}");
             if (request.Approve)
             {
                 if (change.JuristicNumber is not null && await db.Organisations.AnyAsync(o => o.JuristicNumber == change.JuristicNumber && o.Id != organisation.Id, cancellationToken))
@@ -67,13 +68,11 @@ public static class OrganisationChanges
                 change.Refuse(request.Reason!, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Organisation), () => organisation.Id, request.Approve
-                ? $"Approved the change of {before} to '{change.NameEn}' / '{change.NameTh}', {change.JuristicNumber}, {change.Website}"
-                : $"Refused the change of {before}: {change.RefusalReason}");
+                ? TextArg.Of("Audit.Summary.OrganisationChangeApproved", before, TextArg.Plain($"'{change.NameTh}' / '{change.NameEn}', {change.JuristicNumber}, {change.Website}"))
+                : TextArg.Of("Audit.Summary.OrganisationChangeRefused", before, TextArg.Plain(change.RefusalReason)));
             await notifier.NotifyOrganisationAsync(organisation.Id, request.Approve
-                ? new BilingualMessage("NIA อนุมัติการเปลี่ยนข้อมูลองค์กรแล้ว", "NIA approved the change to your organisation's details",
-                    "ชื่อ เลขนิติบุคคล และเว็บไซต์ใหม่ขององค์กรแสดงผลแล้ว", "Your organisation's new names, juristic number and website are now shown.")
-                : new BilingualMessage("NIA ไม่อนุมัติการเปลี่ยนข้อมูลองค์กร", "NIA refused the change to your organisation's details",
-                    $"เหตุผล: {change.RefusalReason}", $"Reason: {change.RefusalReason}"), "/organisations/edit", cancellationToken);
+                ? Notice.Of("Mail.OrganisationChangeApproved", [])
+                : Notice.Of("Mail.OrganisationChangeRefused", [], TextArg.Plain(change.RefusalReason)), "/organisations/edit", cancellationToken);
             return Unit.Value;
         }
     }

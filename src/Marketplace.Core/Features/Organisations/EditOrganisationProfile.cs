@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -108,7 +109,7 @@ public static class EditOrganisationProfile
                 organisation.CorrectJuristicNumber(juristic);
             organisation.UpdateProfile(profile);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Organisation), () => organisation.Id, $"Edited the profile of '{organisation.NameEn}'");
+            audit.Record(nameof(Organisation), () => organisation.Id, TextArg.Of("Audit.Summary.ProfileEdited", TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
             return outcome;
         }
 
@@ -121,7 +122,8 @@ public static class EditOrganisationProfile
             db.OrganisationChangeRequests.Add(change);
             await db.SaveChangesAsync(ct);
             audit.Record(nameof(OrganisationChangeRequest), () => change.Id,
-                $"Asked NIA to change '{organisation.NameEn}' to '{change.NameEn}' / '{change.NameTh}', {change.JuristicNumber}, {change.Website}");
+                TextArg.Of("Audit.Summary.OrganisationChangeRequested", TextArg.Bilingual(organisation.NameTh, organisation.NameEn),
+                TextArg.Plain($"'{change.NameTh}' / '{change.NameEn}', {change.JuristicNumber}, {change.Website}")));
         }
 
         /// <summary>Vendors have one; agencies have none, so an agency's form never sends one.</summary>

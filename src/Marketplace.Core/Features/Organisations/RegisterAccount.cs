@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Features.Membership;
 using Marketplace.Core.Features.Messaging;
 using MediatR;
@@ -106,16 +107,16 @@ public static class RegisterAccount
                 throw new InvalidRequestException(created.Errors.Select(ToFieldError).ToList());
             await users.AddToRoleAsync(user, MembershipRules.RoleFor(request.Kind));
             await mail.SendConfirmationAsync(user);
-            audit.Record(nameof(AppUser), () => user.Id, $"Registered {user.Email} as {request.AccountType}");
+            audit.Record(nameof(AppUser), () => user.Id, TextArg.Of("Audit.Summary.Registered", TextArg.Plain(user.Email), TextArg.Of("Audit.Value.AccountType." + request.AccountType)));
 
             if (organisation is not null)
             {
-                audit.Record(nameof(Organisation), () => organisation.Id, $"Created pending {organisation.Kind} '{organisation.NameEn}'");
+                audit.Record(nameof(Organisation), () => organisation.Id, TextArg.Of("Audit.Summary.OrganisationCreated", TextArg.Of("Audit.Value.OrganisationKind." + organisation.Kind), TextArg.Bilingual(organisation.NameTh, organisation.NameEn)));
                 return new Result(user.Id, organisation.Id, null);
             }
             var joined = await db.Organisations.SingleAsync(o => o.Id == request.JoinOrganisationId, cancellationToken);
             var asked = await RequestMembership.Handler.Create(db, user.Id, joined, clock.Now, cancellationToken);
-            audit.Record(nameof(MembershipRequest), () => asked.Id, $"Asked to join '{joined.NameEn}'");
+            audit.Record(nameof(MembershipRequest), () => asked.Id, TextArg.Of("Audit.Summary.MembershipRequested", TextArg.Bilingual(joined.NameTh, joined.NameEn)));
             await notifier.NotifyUsersAsync(db.Users.Where(u => u.OrganisationId == joined.Id && u.IsOrganisationAdmin),
                 RequestMembership.Handler.NewRequestMessage(joined), "/organisations/members", cancellationToken);
             return new Result(user.Id, null, asked.Id);

@@ -1,5 +1,6 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using Marketplace.Core.Features.Messaging;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ namespace Marketplace.Core.Features.Procurement;
 /// <summary>What follows an order's transitions: both sides told in their own language, receipts numbered.</summary>
 public sealed class OrderEffects(MarketplaceDbContext db, Notifier notifier, IClock clock)
 {
-    public async Task TellBothAsync(Order order, string thai, string english, CancellationToken ct)
+    /// <param name="what">What happened, as interface text: a key of "Mail.Order.*" and its arguments.</param>
+    public async Task TellBothAsync(Order order, TextArg what, CancellationToken ct)
     {
-        var title = order.Package.ListingTitleTh;
-        var message = new BilingualMessage($"คำสั่งซื้อ {order.Number}: {thai}", $"Order {order.Number}: {english}",
-            $"{thai}\n{title} · {order.Package.NameTh} · {Money.Format(order.TotalSatang)}",
-            $"{english}\n{order.Package.ListingTitleEn ?? title} · {order.Package.NameEn ?? order.Package.NameTh} · THB {order.TotalSatang / 100m:#,0.00}");
+        var message = Notice.Of("Mail.Order", [TextArg.Plain(order.Number), what], what,
+            TextArg.Bilingual(order.Package.ListingTitleTh, order.Package.ListingTitleEn), TextArg.Bilingual(order.Package.NameTh, order.Package.NameEn),
+            TextArg.Money(order.TotalSatang));
         var link = $"/orders/{order.Id}";
         await notifier.NotifyOrganisationAsync(order.AgencyId, message, link, ct);
         await notifier.NotifyOrganisationAsync(order.VendorId, message, link, ct);
@@ -32,7 +33,7 @@ public sealed class OrderEffects(MarketplaceDbContext db, Notifier notifier, ICl
     {
         db.Payments.Add(payment);
         await TaxInvoiceNumbers.IssueAsync(db, order, clock.Now, ct);
-        await TellBothAsync(order, "ชำระเงินแล้ว ใบเสร็จรับเงิน/ใบกำกับภาษีพร้อมแล้ว", "paid; the receipt / tax invoice is ready", ct);
+        await TellBothAsync(order, TextArg.Of("Mail.Order.Paid"), ct);
     }
 }
 

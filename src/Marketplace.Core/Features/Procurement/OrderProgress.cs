@@ -1,6 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
 
@@ -25,27 +26,27 @@ public static class OrderProgress
         {
             var order = await db.VendorsOrderAsync(user, request.OrderId, cancellationToken);
             order.StartDelivery(clock.Now);
-            await effects.TellBothAsync(order, "ผู้ขายเริ่มส่งมอบงานแล้ว", "the vendor has started delivery", cancellationToken);
-            return await SaveAsync(order, "Delivery started", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.DeliveryStarted"), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.DeliveryStarted"), cancellationToken);
         }
 
         public async Task<Unit> Handle(Complete request, CancellationToken cancellationToken)
         {
             var order = await db.VendorsOrderAsync(user, request.OrderId, cancellationToken);
             order.Complete(clock.Now);
-            await effects.TellBothAsync(order, "ส่งมอบงานครบแล้ว", "delivery is complete", cancellationToken);
-            return await SaveAsync(order, "Completed", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Delivered"), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.OrderCompleted"), cancellationToken);
         }
 
         public async Task<Unit> Handle(Cancel request, CancellationToken cancellationToken)
         {
             var order = await db.BuyersOrderAsync(user, request.OrderId, cancellationToken);
             order.Cancel(request.Reason ?? "", clock.Now);
-            await effects.TellBothAsync(order, $"หน่วยงานยกเลิกคำสั่งซื้อ: {order.Reason}", $"the agency cancelled the order: {order.Reason}", cancellationToken);
-            return await SaveAsync(order, $"Cancelled: {order.Reason}", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Cancelled", TextArg.Plain(order.Reason)), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.OrderCancelled", TextArg.Plain(order.Reason)), cancellationToken);
         }
 
-        private async Task<Unit> SaveAsync(Order order, string summary, CancellationToken ct)
+        private async Task<Unit> SaveAsync(Order order, TextArg summary, CancellationToken ct)
         {
             await db.SaveChangesAsync(ct);
             audit.Record(nameof(Order), () => order.Id, summary);

@@ -4,6 +4,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,13 +90,13 @@ public static partial class PlaceOrder
             {
                 var name = Path.GetFileName(request.PurchaseOrderFileName ?? "purchase-order.pdf");
                 db.PurchaseOrderDocuments.Add(new PurchaseOrderDocument(order.Id, name.Length > 200 ? name[..200] : name, request.PurchaseOrderPdf!, clock.Now));
-                await effects.TellBothAsync(order, $"ส่งใบสั่งซื้อ {order.PurchaseOrderNumber} แล้ว รอผู้ขายตอบรับ",
-                    $"purchase order {order.PurchaseOrderNumber} sent; waiting for the vendor to accept it", cancellationToken);
+                await effects.TellBothAsync(order, TextArg.Of("Mail.Order.PurchaseOrderSent", TextArg.Plain(order.PurchaseOrderNumber)), cancellationToken);
             }
             else
-                await effects.TellBothAsync(order, "สั่งซื้อแล้ว รอชำระเงินออนไลน์", "placed; waiting for online payment", cancellationToken);
+                await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Placed"), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Order), () => order.Id, $"Ordered '{package.NameTh}' of listing {listing.Id} for {Money.Format(package.PriceSatang)} by {request.Route}");
+            audit.Record(nameof(Order), () => order.Id, TextArg.Of("Audit.Summary.Ordered", TextArg.Bilingual(package.NameTh, package.NameEn), TextArg.Plain($"{listing.Id}"), TextArg.Money(package.PriceSatang),
+                TextArg.Of(request.Route == PaymentRoute.Checkout ? "Pages.Procurement.OrderLabels.CardOrPromptPayStripe" : "Pages.Procurement.OrderLabels.PurchaseOrder")));
             return order.Id;
         }
     }

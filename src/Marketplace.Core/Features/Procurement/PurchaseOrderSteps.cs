@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
 
@@ -44,24 +45,24 @@ public static class PurchaseOrderSteps
         {
             var order = await db.VendorsOrderAsync(user, request.OrderId, cancellationToken);
             order.AcceptPurchaseOrder();
-            await effects.TellBothAsync(order, "ผู้ขายรับใบสั่งซื้อแล้ว", "the vendor accepted the purchase order", cancellationToken);
-            return await SaveAsync(order, "Purchase order accepted", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Accepted"), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.PurchaseOrderAccepted"), cancellationToken);
         }
 
         public async Task<Unit> Handle(Decline request, CancellationToken cancellationToken)
         {
             var order = await db.VendorsOrderAsync(user, request.OrderId, cancellationToken);
             order.DeclinePurchaseOrder(request.Reason ?? "", clock.Now);
-            await effects.TellBothAsync(order, $"ผู้ขายปฏิเสธใบสั่งซื้อ: {order.Reason}", $"the vendor declined the purchase order: {order.Reason}", cancellationToken);
-            return await SaveAsync(order, $"Purchase order declined: {order.Reason}", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Declined", TextArg.Plain(order.Reason)), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.PurchaseOrderDeclined", TextArg.Plain(order.Reason)), cancellationToken);
         }
 
         public async Task<Unit> Handle(IssueInvoice request, CancellationToken cancellationToken)
         {
             var order = await db.VendorsOrderAsync(user, request.OrderId, cancellationToken);
             order.IssueInvoice(request.InvoiceNumber!, clock.Now);
-            await effects.TellBothAsync(order, $"ผู้ขายออกใบแจ้งหนี้ {order.VendorInvoiceNumber} แล้ว", $"the vendor issued invoice {order.VendorInvoiceNumber}", cancellationToken);
-            return await SaveAsync(order, $"Invoice {order.VendorInvoiceNumber} issued", cancellationToken);
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Invoiced", TextArg.Plain(order.VendorInvoiceNumber)), cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.InvoiceIssued", TextArg.Plain(order.VendorInvoiceNumber)), cancellationToken);
         }
 
         public async Task<Unit> Handle(RecordPayment request, CancellationToken cancellationToken)
@@ -70,10 +71,10 @@ public static class PurchaseOrderSteps
             order.RecordPurchaseOrderPayment(request.PaymentReference!, clock.Now);
             // RecordPurchaseOrderPayment has made it Paid; the effects record the one payment and the tax invoice.
             await effects.PaymentReceivedAsync(order, new Payment(order.Id, Payment.PurchaseOrder, order.PaymentReference!, order.TotalSatang, clock.Now), cancellationToken);
-            return await SaveAsync(order, $"Payment recorded: {order.PaymentReference}", cancellationToken);
+            return await SaveAsync(order, TextArg.Of("Audit.Summary.PaymentRecorded", TextArg.Plain(order.PaymentReference)), cancellationToken);
         }
 
-        private async Task<Unit> SaveAsync(Order order, string summary, CancellationToken ct)
+        private async Task<Unit> SaveAsync(Order order, TextArg summary, CancellationToken ct)
         {
             await db.SaveChangesAsync(ct);
             audit.Record(nameof(Order), () => order.Id, summary);

@@ -1,6 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -29,19 +30,19 @@ public static class RecordPaymentEvent
             db.ProcessedPaymentEvents.Add(new ProcessedPaymentEvent(e.EventId, e.Type, clock.Now));
 
             var order = await FindOrderAsync(e, cancellationToken);
-            var summary = order is null ? "no order of ours" : e.Kind switch
+            var summary = order is null ? TextArg.Of("Audit.Stripe.NoOrder") : e.Kind switch
             {
                 PaymentEventKind.CheckoutCompleted when e.PaymentStatus == "paid" => await PayAsync(order, e, cancellationToken),
-                PaymentEventKind.CheckoutCompleted => "session completed, payment not yet confirmed (PromptPay)",
+                PaymentEventKind.CheckoutCompleted => TextArg.Of("Audit.Stripe.AwaitingConfirmation"),
                 PaymentEventKind.AsyncPaymentSucceeded => await PayAsync(order, e, cancellationToken),
                 PaymentEventKind.AsyncPaymentFailed => await FailAsync(order, e, Texts.Get("Features.Procurement.RecordPaymentEvent.ThePaymentFailed"), cancellationToken),
                 PaymentEventKind.CheckoutExpired => await FailAsync(order, e, Texts.Get("Features.Procurement.RecordPaymentEvent.TheCheckoutExpired"), cancellationToken),
                 PaymentEventKind.ChargeRefunded => await RefundAsync(order, e, cancellationToken),
-                _ => "not used",
+                _ => TextArg.Of("Audit.Stripe.NotUsed"),
             };
             await db.SaveChangesAsync(cancellationToken);
             audit.Record(nameof(Order), () => order?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                $"Stripe {e.Type} {e.EventId}: {summary}");
+                TextArg.Of("Audit.Summary.StripeEvent", TextArg.Plain(e.Type), TextArg.Plain(e.EventId), summary));
             return order is null ? Outcome.Ignored : Outcome.Applied;
         }
 
@@ -57,32 +58,32 @@ public static class RecordPaymentEvent
             return null;
         }
 
-        private async Task<string> PayAsync(Order order, PaymentEvent e, CancellationToken ct)
+        private async Task<TextArg> PayAsync(Order order, PaymentEvent e, CancellationToken ct)
         {
             if (e.AmountSatang != order.TotalSatang || !string.Equals(e.Currency, "thb", StringComparison.OrdinalIgnoreCase))
-                return $"amount {e.AmountSatang} {e.Currency} does not match the order's {order.TotalSatang} thb: not applied";
+                return TextArg.Of("Audit.Stripe.AmountMismatch", TextArg.Plain($"{e.AmountSatang} {e.Currency}"), TextArg.Money(order.TotalSatang));
             if (await db.Payments.AnyAsync(p => p.OrderId == order.Id, ct))
-                return "payment already recorded";
+                return TextArg.Of("Audit.Stripe.AlreadyRecorded");
             var payment = new Payment(order.Id, Payment.Stripe, e.PaymentIntentId ?? e.SessionId ?? e.EventId, e.AmountSatang, clock.Now);
             if (order.State is not (OrderState.PendingPayment or OrderState.PaymentFailed))
             {
                 // The money is real even if the order moved on (cancelled, say): keep it on record for a refund.
                 db.Payments.Add(payment);
-                return $"payment recorded for an order in state {order.State}: refund it in Stripe";
+                return TextArg.Of("Audit.Stripe.PaidAfterward", StateOf(order.State));
             }
             await effects.PaidAsync(order, payment, ct);
-            return "paid";
+            return TextArg.Of("Audit.Stripe.Paid");
         }
 
-        private async Task<string> FailAsync(Order order, PaymentEvent e, string reason, CancellationToken ct)
+        private async Task<TextArg> FailAsync(Order order, PaymentEvent e, string reason, CancellationToken ct)
         {
             if (e.SessionId is null || !order.MarkCheckoutFailed(e.SessionId, reason))
-                return $"not the order's open checkout (state {order.State}): no change";
-            await effects.TellBothAsync(order, "ชำระเงินไม่สำเร็จ ลองชำระอีกครั้งได้", "payment did not go through; the buyer can try again", ct);
-            return reason;
+                return TextArg.Of("Audit.Stripe.NotTheOpenCheckout", StateOf(order.State));
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.PaymentFailed"), ct);
+            return TextArg.Plain(reason);
         }
 
-        private async Task<string> RefundAsync(Order order, PaymentEvent e, CancellationToken ct)
+        private async Task<TextArg> RefundAsync(Order order, PaymentEvent e, CancellationToken ct)
         {
             var payment = await db.Payments.SingleOrDefaultAsync(p => p.OrderId == order.Id, ct);
             if (payment is null)
@@ -93,11 +94,15 @@ public static class RecordPaymentEvent
             }
             payment.RecordRefund(e.AmountRefundedSatang, clock.Now);
             if (e.AmountRefundedSatang < e.AmountSatang || order.State == OrderState.Refunded)
-                return $"refunded {e.AmountRefundedSatang} of {e.AmountSatang} satang; order stays {order.State}";
+                return TextArg.Of("Audit.Stripe.PartlyRefunded", TextArg.Money(e.AmountRefundedSatang), TextArg.Money(e.AmountSatang), StateOf(order.State));
             order.MarkRefunded(clock.Now);
-            await effects.TellBothAsync(order, "คืนเงินเต็มจำนวนแล้ว", "refunded in full", ct);
-            return "refunded";
+            await effects.TellBothAsync(order, TextArg.Of("Mail.Order.Refunded"), ct);
+            return TextArg.Of("Audit.Stripe.Refunded");
         }
+
+        /// <summary>An order's state as the order page names it.</summary>
+        private static TextArg StateOf(OrderState state) =>
+            TextArg.Of("Pages.Procurement.OrderLabels." + (state == OrderState.PendingPayment ? "AwaitingPayment" : state.ToString()));
     }
 }
 

@@ -1,6 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public static class StartCheckout
                 order.IdempotencyKeyForNextAttempt, email, expiresAt), cancellationToken);
             order.StartCheckout(session.Id, session.Url, expiresAt, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(Order), () => order.Id, $"Checkout attempt {order.CheckoutAttempt} opened: {session.Id}");
+            audit.Record(nameof(Order), () => order.Id, TextArg.Of("Audit.Summary.CheckoutOpened", TextArg.Plain($"{order.CheckoutAttempt}"), TextArg.Plain(session.Id)));
             return session.Url;
         }
     }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public static class VendorInvoicingDetails
             else
                 current.Update(request.Address!, request.Branch!, clock.Now);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(VendorInvoicing), () => vendorId, "Tax invoice details saved");
+            audit.Record(nameof(VendorInvoicing), () => vendorId, TextArg.Of("Audit.Summary.InvoicingSaved"));
             return Unit.Value;
         }
 

@@ -22,7 +22,7 @@ public sealed class UsersModel(IMediator mediator) : MediatorPage(mediator)
             locked ? Core.Common.Texts.Get("Pages.Admin.Users.TheAccountIsLocked") : Core.Common.Texts.Get("Pages.Admin.Users.TheAccountIsUnlocked"));
 
     public Task<IActionResult> OnPostResendAsync(string userId) =>
-        SendAsync(new ManageUser.ResendConfirmation { UserId = userId, SiteUrl = SiteAddress.Of(Request) },
+        SendAsync(new ManageUser.ResendConfirmation { UserId = userId },
             Core.Common.Texts.Get("Pages.Admin.Users.ANewConfirmationEMailIs"));
 
     public Task<IActionResult> OnPostRoleAsync(string userId, string role, bool granted) =>

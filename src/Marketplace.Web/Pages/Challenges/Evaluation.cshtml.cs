@@ -62,6 +62,13 @@ public sealed class EvaluationModel(IMediator mediator) : MediatorPage(mediator)
         return Page();
     }
 
+    /// <summary>"Go back and change" from step one: the award form again, holding everything the person entered.</summary>
+    public async Task<IActionResult> OnPostEditAwardAsync(int id)
+    {
+        await OnGetAsync(id);
+        return Page();
+    }
+
     /// <summary>Step two: the person checked the answers.</summary>
     public async Task<IActionResult> OnPostConfirmAwardAsync(int id)
     {

@@ -21,7 +21,6 @@ public sealed class MembersModel(IMediator mediator) : MediatorPage(mediator)
 
     public async Task<IActionResult> OnPostInviteAsync()
     {
-        Invite.SiteUrl = SiteAddress.Of(Request);
         return await AfterAsync(await TrySendAsync(Invite, nameof(Invite)),
             Core.Common.Texts.Get("Pages.Organisations.Members.AnInvitationIsOnItsWay", Invite.Email));
     }

@@ -39,6 +39,7 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
                     Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SummaryTemplate = table.Column<string>(type: "text", nullable: true),
                     Refused = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -110,8 +111,13 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "text", nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    TemplateKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "text", nullable: true),
+                    FooterKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SiteAddress = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
@@ -544,7 +550,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     UserId = table.Column<string>(type: "text", nullable: false),
-                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "text", nullable: false),
                     Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     ReadAt = table.Column<long>(type: "bigint", nullable: true)
@@ -728,6 +735,7 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     ContractValueSatang = table.Column<long>(type: "bigint", nullable: true),
                     ContractDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WeightedTotal = table.Column<decimal>(type: "numeric", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>

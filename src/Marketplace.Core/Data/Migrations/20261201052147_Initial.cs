@@ -38,6 +38,7 @@ namespace Marketplace.Core.Data.Migrations
                     EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    SummaryTemplate = table.Column<string>(type: "TEXT", nullable: true),
                     Refused = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -109,8 +110,13 @@ namespace Marketplace.Core.Data.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", nullable: true),
+                    FooterKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SiteAddress = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -543,7 +549,8 @@ namespace Marketplace.Core.Data.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "TEXT", nullable: false),
                     Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -727,6 +734,7 @@ namespace Marketplace.Core.Data.Migrations
                     ContractValueSatang = table.Column<long>(type: "INTEGER", nullable: true),
                     ContractDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WeightedTotal = table.Column<decimal>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
