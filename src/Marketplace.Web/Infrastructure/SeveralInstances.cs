@@ -12,22 +12,23 @@ namespace Marketplace.Web.Infrastructure;
 /// </summary>
 public static class SeveralInstances
 {
-    public static IServiceCollection AddSeveralInstances(this IServiceCollection services, IConfiguration configuration, string indexFolder)
+    public static IServiceCollection AddSeveralInstances(this IServiceCollection services, string indexFolder)
     {
-        services.AddSingleton(SearchInstance.For(indexFolder, configuration["Marketplace:InstanceName"]));
-        var retention = TimeSpan.FromDays(configuration.GetValue("Marketplace:ChangeLog:RetentionDays", 7.0));
-        services.AddSingleton(sp => new ChangeLogRetention(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IClock>()) { Period = retention });
+        // Read when first needed, not at registration, so every configuration source (including a test's) is seen.
+        services.AddSingleton(sp => SearchInstance.For(indexFolder, sp.GetRequiredService<IConfiguration>()["Marketplace:InstanceName"]));
+        services.AddSingleton(sp => new ChangeLogRetention(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IClock>())
+        {
+            Period = TimeSpan.FromDays(sp.GetRequiredService<IConfiguration>().GetValue("Marketplace:ChangeLog:RetentionDays", 7.0)),
+        });
 
         // X-Forwarded-For/-Proto are believed only from the loopback proxy (ASP.NET Core's default) and the proxies and
         // networks listed here; from any other address they are ignored, so a client cannot choose its own address
         // (and with it its rate-limit budget) or claim HTTPS.
-        var proxies = configuration.GetSection("Marketplace:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("Marketplace:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
         {
-            foreach (var proxy in proxies)
+            foreach (var proxy in configuration.GetSection("Marketplace:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
                 o.KnownProxies.Add(IPAddress.Parse(proxy));
-            foreach (var network in networks)
+            foreach (var network in configuration.GetSection("Marketplace:ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
                 o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         return services;
