@@ -56,10 +56,12 @@ public sealed class ChangeLogRetentionTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_whose_next_entries_were_pruned_rebuilds_from_the_database_instead_of_catching_up()
     {
-        // A second instance with its own index, up to date, then away while two listings are approved.
+        // A second instance with its own index, up to date with a non-empty log, then away while two listings are approved.
+        await ApproveOneAsync();
         using var away = new SearchIndexHost(_app.IndexFolder + "-away", _app.Services.GetRequiredService<IServiceScopeFactory>(), _app.Clock,
             NullLogger<SearchIndexHost>.Instance);
         await away.StartAsync(CancellationToken.None);
+        Assert.True(away.Index.LastAppliedSequence > 0);
         var builtAt = away.Progress.FinishedAt;
         var first = await ApproveOneAsync();
         var second = await ApproveOneAsync();

@@ -235,10 +235,11 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
     /// Whether entries this index has not applied were pruned (<see cref="ChangeLogRetention"/>): the next entry is not the
     /// one after the last applied and no entry at or below the mark is left. A gap alone is normal (a rolled-back
     /// transaction leaves one on PostgreSQL); with the older entries all gone it is taken as pruning, and a needless
-    /// rebuild is the worst outcome.
+    /// rebuild is the worst outcome. An index at 0 (built from an empty log) is left to the late-commit window: it is
+    /// rebuilt at every start-up anyway, and a running instance applies the log within a second, far inside retention.
     /// </summary>
     private async Task<bool> FellBehindAsync(long after, List<ChangeLogEntry> batch, CancellationToken ct) =>
-        batch.Count > 0 && batch[0].Sequence > after + 1
+        after > 0 && batch.Count > 0 && batch[0].Sequence > after + 1
         && !await WithDbAsync(db => db.ChangeLog.AnyAsync(c => c.Sequence <= after, ct), ct);
 
     /// <summary>Throws the damaged index away and builds a new one from the database, keeping the dictionary it used.</summary>
