@@ -25,6 +25,9 @@ public static class SaveListing
         public int? ListingId { get; set; }
         public ListingForm Listing { get; set; } = new();
         public byte[]? Logo { get; set; }
+
+        /// <summary>The version the form showed; a save over a newer one is refused as a lost race (SeenVersions).</summary>
+        public long? Version { get; set; }
     }
 
     public sealed record Result(int ListingId, string Slug);
@@ -52,7 +55,7 @@ public static class SaveListing
         public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
         {
             var listing = await db.OwnListingAsync(user, request.ListingId, cancellationToken);
-            return new Command { ListingId = listing.Id, Listing = ListingForm.From(listing.Draft) };
+            return new Command { ListingId = listing.Id, Listing = ListingForm.From(listing.Draft), Version = db.VersionOf(listing) };
         }
     }
 
@@ -65,6 +68,7 @@ public static class SaveListing
             if (request.ListingId is { } id)
             {
                 listing = await db.OwnListingAsync(user, id, cancellationToken);
+                db.ExpectVersion(listing, request.Version);
                 var wasPublic = listing.IsPublic;
                 listing.Edit(content, clock.Now);
                 audit.Record(nameof(Listing), () => listing.Id, wasPublic ? $"Started a revision of '{content.TitleTh}'" : $"Edited draft '{content.TitleTh}'");
