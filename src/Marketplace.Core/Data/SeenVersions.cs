@@ -10,12 +10,12 @@ namespace Marketplace.Core.Data;
 public static class SeenVersions
 {
     public static long VersionOf(this MarketplaceDbContext db, object aggregate) =>
-        db.Entry(aggregate).Property<long>(ConcurrencyTokens.Version).CurrentValue;
+        (long)db.Entry(aggregate).Property(ConcurrencyTokens.Version).CurrentValue!;
 
     /// <summary>The save will succeed only if the row is still at <paramref name="seen"/> (null: a form without one, the loaded version).</summary>
     public static void ExpectVersion(this MarketplaceDbContext db, object aggregate, long? seen)
     {
         if (seen is { } version)
-            db.Entry(aggregate).Property<long>(ConcurrencyTokens.Version).OriginalValue = version;
+            db.Entry(aggregate).Property(ConcurrencyTokens.Version).OriginalValue = version;
     }
 }
