@@ -52,6 +52,10 @@ public static class CoreServices
         services.AddScoped<Features.Matching.VendorMatcher>();
         services.TryAddSingleton(new Features.Matching.MatchingSettings());
         services.AddHostedService<Features.Search.IndexUpdater>();
+        services.TryAddSingleton(Features.Search.SearchInstance.For(indexFolder));
+        services.TryAddSingleton<Features.Search.ChangeLogRetention>();
+        services.AddSingleton<Features.Search.IndexRebuildRequests>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Search.IndexRebuildRequests>());
         services.AddSingleton<Features.Search.SearchDictionarySync>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Search.SearchDictionarySync>());
         return services;

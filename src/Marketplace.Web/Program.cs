@@ -49,6 +49,7 @@ builder.Services.AddMarketplaceSecurity();
 builder.Services.AddMarketplaceHealthChecks();
 builder.Services.AddConcurrencyConflictPages();
 builder.Services.AddSharedDataProtection();
+builder.Services.AddSeveralInstances(settings.IndexFolder(contentRoot, dataFolder));
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>

@@ -3,7 +3,7 @@ using System.Globalization;
 using Marketplace.Benchmarks;
 using Marketplace.Search.Analysis;
 
-// dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md]
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md] [--postgres <connection string>]
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
 if (args.Length > 0 && args[0] == "rank-eval")
 {
@@ -14,8 +14,14 @@ if (args.Length > 0 && args[0] == "rank-eval")
 
 var sizes = Option(args, "--sizes", "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var output = Option(args, "--out", "benchmark-results/search.md");
-// --engine lucene (or fts5, like) measures one engine only, for a quick check of our own latency.
+// --engine lucene (or fts5, like, pgfts, pgtrgm) measures one engine only, for a quick check of our own latency.
 var engineFilter = args.Contains("--engine") ? Option(args, "--engine", "") : null;
+// The PostgreSQL engines need a server: --postgres "Host=127.0.0.1;Port=55432;Username=postgres" or MARKETPLACE_BENCH_POSTGRES.
+var postgres = Option(args, "--postgres", Environment.GetEnvironmentVariable("MARKETPLACE_BENCH_POSTGRES") ?? "");
+if (postgres.Length == 0 && (engineFilter is null || engineFilter.StartsWith("pg", StringComparison.Ordinal)))
+{
+    Console.WriteLine("PostgreSQL engines (pgfts, pgtrgm) skipped: no server given (--postgres <connection string> or MARKETPLACE_BENCH_POSTGRES; bash .ci/postgres/start prints one)");
+}
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 ThaiAnalysis.Warm();
 Runner.WarmUpEngines();
@@ -27,7 +33,8 @@ foreach (var size in sizes)
     var clock = Stopwatch.StartNew();
     var catalogue = ListingGenerator.Generate(size);
     Console.WriteLine($"[{size:N0}] generated in {clock.Elapsed.TotalSeconds:F1} s; planted phrases in {catalogue.PhraseOwners.Values.Sum(o => o.Count):N0} listings");
-    var engines = new (string Key, Func<IEngine> Create)[] { ("lucene", () => new LuceneEngine()), ("fts5", () => new Fts5Engine()), ("like", () => new LikeEngine()) };
+    var engines = new (string Key, Func<IEngine> Create)[] { ("lucene", () => new LuceneEngine()), ("fts5", () => new Fts5Engine()), ("like", () => new LikeEngine()) }
+        .Concat(postgres.Length == 0 ? [] : new (string Key, Func<IEngine> Create)[] { ("pgfts", () => new PgFtsEngine(postgres)), ("pgtrgm", () => new PgTrgmEngine(postgres)) });
     foreach (var engine in engines.Where(e => engineFilter is null || e.Key == engineFilter).Select(e => e.Create()))
     {
         using (engine)

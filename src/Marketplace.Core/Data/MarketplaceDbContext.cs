@@ -23,6 +23,8 @@ public sealed class MarketplaceDbContext(DbContextOptions<MarketplaceDbContext> 
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<IndexRebuildRequest> IndexRebuildRequests => Set<IndexRebuildRequest>();
+    public DbSet<IndexRebuildStatus> IndexRebuildStatuses => Set<IndexRebuildStatus>();
     public DbSet<SearchDictionaryEntry> SearchDictionaryEntries => Set<SearchDictionaryEntry>();
     public DbSet<Challenge> Challenges => Set<Challenge>();
     public DbSet<Proposal> Proposals => Set<Proposal>();

@@ -72,6 +72,43 @@ public sealed class ConcurrencyTests(RaceFactory factory) : IClassFixture<RaceFa
     }
 
     [Fact]
+    public async Task Two_people_open_the_same_listing_form_and_both_save_the_second_sees_the_notice_and_the_first_values_stay()
+    {
+        using var first = Visitor.For(factory);
+        using var second = Visitor.For(factory);
+        await first.SignInAsync(Vendor);
+        await second.SignInAsync(Vendor);
+        var id = await CreateAsync(first, "ระบบแจ้งซ่อมไฟทาง " + Guid.NewGuid().ToString("N")[..6]);
+        var title = (await Db(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == id))).Draft.TitleTh;
+        var page = $"/vendor/listings/edit/{id}";
+
+        // Both open the form: each page carries the version it shows.
+        var seenByFirst = VersionOn((await first.GetAsync(page)).Html);
+        var seenBySecond = VersionOn((await second.GetAsync(page)).Html);
+        Assert.Equal(seenByFirst, seenBySecond);
+        const string firsts = "สรุปของคนแรก: แจ้งไฟทางดับพร้อมพิกัด เทศบาลติดตามงานซ่อมได้ทันที";
+        const string seconds = "สรุปของคนที่สอง: แจ้งท่อระบายน้ำอุดตัน พร้อมติดตามผลการซ่อม";
+
+        using (var saved = await first.PostFormAsync(page, new Dictionary<string, string>(ListingFields(title, firsts)) { ["Input.Version"] = seenByFirst }, $"{page}?handler=Save"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        using (var stale = await second.PostFormAsync(page, new Dictionary<string, string>(ListingFields(title, seconds)) { ["Input.Version"] = seenBySecond }, $"{page}?handler=Save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+            Assert.Equal(page, stale.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal(firsts, (await Db(db => db.Listings.AsNoTracking().SingleAsync(l => l.Id == id))).Draft.SummaryTh);
+        var (_, shown) = await second.GetAsync($"{page}?culture=en-US");
+        Assert.Contains("Someone else changed this before you saved", shown);
+        Assert.Contains(firsts, shown);
+        Assert.DoesNotContain(seconds, shown);
+    }
+
+    private static string VersionOn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"Input.Version\" value=\"([0-9]+)\"") is { Success: true } m
+            ? m.Groups[1].Value : throw new InvalidOperationException("The form carries no version");
+
+    [Fact]
     public async Task A_save_that_lost_a_race_shows_the_current_version_with_a_notice_and_overwrites_nothing()
     {
         using var vendor = Visitor.For(factory);

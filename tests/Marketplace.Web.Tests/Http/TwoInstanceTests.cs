@@ -3,9 +3,14 @@ using System.Text.Json;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Domain.Search;
+using Marketplace.Core.Features.Challenges;
+using Marketplace.Core.Features.Search;
 using Marketplace.Web.Infrastructure;
 using Marketplace.Web.Tests.Support;
+using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
@@ -93,6 +98,96 @@ public sealed class TwoInstanceTests : IDisposable
             delivered.AddRange((await MimeMessage.LoadAsync(file)).To.Mailboxes.Select(m => m.Address).Where(addresses.Contains));
         Assert.Equal(addresses.Order(), delivered.Order());
         Assert.Equal(0, await WithDbAsync(db => db.OutboxEmails.CountAsync(m => addresses.Contains(m.To) && m.SentAt == null)));
+    }
+
+    [Fact]
+    public async Task Each_due_challenge_is_closed_once_with_one_audit_row_when_both_instances_run_the_deadline_pass_at_once()
+    {
+        var published = await WithDbAsync(db => db.Challenges.Where(c => c.State == ChallengeState.Published).Select(c => c.Id).ToListAsync());
+        Assert.NotEmpty(published);
+        foreach (var f in new[] { _a, _b })
+        {
+            await using var warm = f.Services.CreateAsyncScope();
+            await warm.ServiceProvider.GetRequiredService<IMediator>().Send(new CloseDueChallenges.Command());
+        }
+        // Every published challenge's deadline has passed, on both instances' clocks.
+        _a.Clock.Advance(TimeSpan.FromDays(800));
+        _b.Clock.Advance(TimeSpan.FromDays(800));
+
+        // Two passes on each instance at the same moment (warmed up and released together, so their reads overlap);
+        // the loser of each race must do nothing: no error, no second row.
+        var scopes = new[] { _a, _b, _a, _b }.Select(f => f.Services.CreateAsyncScope()).ToList();
+        var mediators = scopes.Select(s => s.ServiceProvider.GetRequiredService<IMediator>()).ToList();
+        var go = new TaskCompletionSource();
+        var passes = mediators.Select(m => Task.Run(async () =>
+        {
+            await go.Task;
+            return await m.Send(new CloseDueChallenges.Command());
+        })).ToList();
+        go.SetResult();
+        var closed = await Task.WhenAll(passes);
+        foreach (var scope in scopes)
+            await scope.DisposeAsync();
+
+        Assert.Equal(published.Count, closed.Sum());
+        Assert.Equal(published.Count, await WithDbAsync(db => db.Challenges.CountAsync(c => published.Contains(c.Id) && c.State == ChallengeState.Closed)));
+        var audited = await WithDbAsync(db => db.AuditEvents.Where(e => e.Action == nameof(CloseDueChallenges)).Select(e => e.EntityId).ToListAsync());
+        Assert.Equal(published.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), audited.Order());
+    }
+
+    [Fact]
+    public async Task A_rebuild_requested_on_one_instance_is_carried_out_by_both_each_showing_its_progress_to_the_admin()
+    {
+        using var admin = Visitor.For(_a);
+        using var onB = Visitor.For(_b);
+        // Both instances are running before the request (a request older than an instance's start-up is covered by it).
+        await admin.SignInAsync("admin@demo.govtech.example");
+        await onB.SignInAsync("admin@demo.govtech.example");
+        using (var requested = await admin.PostFormAsync("/admin/search-index", new Dictionary<string, string>()))
+            Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        var request = await WithDbAsync(db => db.IndexRebuildRequests.SingleAsync());
+        Assert.Equal("admin@demo.govtech.example", request.RequestedBy);
+
+        // Each instance polls for the request, rebuilds its own index and reports in its own status row.
+        var started = DateTime.UtcNow;
+        List<IndexRebuildStatus> statuses;
+        do
+        {
+            await Task.Delay(200);
+            statuses = await WithDbAsync(db => db.IndexRebuildStatuses.AsNoTracking().Where(s => s.RequestId == request.Id && s.FinishedAt != null).ToListAsync());
+        }
+        while (statuses.Count < 2 && DateTime.UtcNow - started < TimeSpan.FromSeconds(60));
+
+        var published = await WithDbAsync(db => db.Listings.CountAsync(l => l.Visibility == Visibility.Published));
+        var instances = new[] { _a, _b }.Select(f => f.Services.GetRequiredService<SearchInstance>().Name).ToList();
+        Assert.Equal(instances.Order(), statuses.Select(s => s.Instance).Order());
+        Assert.All(statuses, s => Assert.True(s.Done == published && s.Total == published && s.Error is null, $"{s.Instance}: {s.Done}/{s.Total} {s.Error}"));
+        foreach (var f in new[] { _a, _b })
+        {
+            var host = f.Services.GetRequiredService<SearchIndexHost>();
+            host.Index.Refresh();
+            Assert.Equal(published, host.Index.DocumentCount);
+        }
+        var audit = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == nameof(RebuildSearchIndex)));
+        Assert.Equal("admin@demo.govtech.example", audit.UserName);
+
+        // The admin page (on either instance) lists both instances' progress and who asked.
+        var (_, page) = await onB.GetAsync("/admin/search-index");
+        Assert.All(instances, name => Assert.Contains($"data-instance=\"{name}\"", page));
+        Assert.Contains($"{published:N0} จาก {published:N0} รายการ", page);
+        Assert.Contains("โดย admin@demo.govtech.example", page);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_request_a_rebuild()
+    {
+        using var moderator = Visitor.For(_a);
+        await moderator.SignInAsync("moderator@demo.govtech.example");
+        // A valid antiforgery token from a page the moderator may see, posted to the admin page.
+        using var refused = await moderator.PostFormAsync("/moderation", new Dictionary<string, string>(), actionUrl: "/admin/search-index");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.False(await WithDbAsync(db => db.IndexRebuildRequests.AnyAsync()));
     }
 
     private async Task<T> WithDbAsync<T>(Func<MarketplaceDbContext, Task<T>> query)

@@ -1297,7 +1297,62 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("At");
+
                     b.ToTable("ChangeLog");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Search.IndexRebuildRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndexRebuildRequests");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Search.IndexRebuildStatus", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("IndexRebuildStatuses");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Domain.Search.SearchDictionaryEntry", b =>

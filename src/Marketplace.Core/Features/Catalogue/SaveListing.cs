@@ -26,6 +26,9 @@ public static class SaveListing
         public int? ListingId { get; set; }
         public ListingForm Listing { get; set; } = new();
         public byte[]? Logo { get; set; }
+
+        /// <summary>The version the form showed; a save over a newer one is refused as a lost race (SeenVersions).</summary>
+        public long? Version { get; set; }
     }
 
     public sealed record Result(int ListingId, string Slug);
@@ -53,7 +56,7 @@ public static class SaveListing
         public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
         {
             var listing = await db.OwnListingAsync(user, request.ListingId, cancellationToken);
-            return new Command { ListingId = listing.Id, Listing = ListingForm.From(listing.Draft) };
+            return new Command { ListingId = listing.Id, Listing = ListingForm.From(listing.Draft), Version = db.VersionOf(listing) };
         }
     }
 
@@ -66,6 +69,7 @@ public static class SaveListing
             if (request.ListingId is { } id)
             {
                 listing = await db.OwnListingAsync(user, id, cancellationToken);
+                db.ExpectVersion(listing, request.Version);
                 var wasPublic = listing.IsPublic;
                 listing.Edit(content, clock.Now);
                 audit.Record(nameof(Listing), () => listing.Id, wasPublic

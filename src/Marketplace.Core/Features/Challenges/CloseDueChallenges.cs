@@ -8,7 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Features.Challenges;
 
-/// <summary>Closes every published challenge whose proposal deadline has passed; run by a timer, audited like any command.</summary>
+/// <summary>
+/// Closes every published challenge whose proposal deadline has passed; run by a timer on every web instance, audited
+/// like any command. Each close is claimed with a conditional UPDATE on the version the pass read, so when two
+/// instances run the pass at once each challenge is closed by one of them, and the other does nothing: no error, no
+/// second audit row. Returns how many this pass closed.
+/// </summary>
 public static class CloseDueChallenges
 {
     public sealed record Command : ICommand<int>;
@@ -18,14 +23,27 @@ public static class CloseDueChallenges
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
         {
             var now = clock.Now;
-            var due = await db.Challenges.Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline <= now).ToListAsync(cancellationToken);
-            var closed = due.Where(c => c.CloseIfDue(now)).ToList();
-            foreach (var challenge in closed)
+            var due = await db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Published && c.ProposalsDeadline <= now)
+                .Select(c => new { Challenge = c, Version = EF.Property<long>(c, ConcurrencyTokens.Version) }).ToListAsync(cancellationToken);
+            var closed = 0;
+            foreach (var (challenge, version) in due.Select(d => (d.Challenge, d.Version)))
+            {
+                // The entity decides; the claim succeeds only if nobody changed the row since it was read (PostgreSQL
+                // makes the loser wait for the winner's commit, then finds the version moved on).
+                if (!challenge.CloseIfDue(now) || await ClaimAsync(challenge, version, cancellationToken) == 0)
+                    continue;
                 audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ClosedAtDeadline", TextArg.OnDay(challenge.ProposalsDeadline)));
-            if (closed.Count == 0)
+                closed++;
+            }
+            if (closed == 0)
                 audit.NothingHappened();
-            await db.SaveChangesAsync(cancellationToken);
-            return due.Count;
+            return closed;
         }
+
+        private Task<int> ClaimAsync(Challenge challenge, long version, CancellationToken ct) =>
+            db.Challenges.Where(c => c.Id == challenge.Id && EF.Property<long>(c, ConcurrencyTokens.Version) == version)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(c => c.State, challenge.State)
+                    .SetProperty(c => EF.Property<long>(c, ConcurrencyTokens.Version), version + 1), ct);
     }
 }

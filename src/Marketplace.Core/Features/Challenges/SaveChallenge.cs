@@ -21,6 +21,9 @@ public static class SaveChallenge
     {
         public int? ChallengeId { get; set; }
         public ChallengeForm Challenge { get; set; } = new();
+
+        /// <summary>The version the form showed; a save over a newer one is refused as a lost race (SeenVersions).</summary>
+        public long? Version { get; set; }
     }
 
     public sealed record Result(int ChallengeId, string Slug);
@@ -41,7 +44,7 @@ public static class SaveChallenge
         public async Task<Command> Handle(Query request, CancellationToken cancellationToken)
         {
             var challenge = await db.OwnChallengeAsync(user, request.ChallengeId, clock, cancellationToken);
-            return new Command { ChallengeId = challenge.Id, Challenge = ChallengeForm.From(challenge) };
+            return new Command { ChallengeId = challenge.Id, Challenge = ChallengeForm.From(challenge), Version = db.VersionOf(challenge) };
         }
     }
 
@@ -57,6 +60,7 @@ public static class SaveChallenge
             if (request.ChallengeId is { } id)
             {
                 challenge = await db.OwnChallengeAsync(user, id, clock, cancellationToken);
+                db.ExpectVersion(challenge, request.Version);
                 challenge.Edit(content, questions, proposals, clock.Now);
                 audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ChallengeDraftEdited", TextArg.Bilingual(content.TitleTh, content.TitleEn)));
             }

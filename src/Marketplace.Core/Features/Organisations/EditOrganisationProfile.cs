@@ -37,6 +37,9 @@ public static class EditOrganisationProfile
         public string? RejectionReason { get; set; }
         public OrganisationKind Kind { get; set; }
         public PendingChange? Pending { get; set; }
+
+        /// <summary>The version the form showed; a save over a newer one is refused as a lost race (SeenVersions).</summary>
+        public long? Version { get; set; }
     }
 
     public enum Outcome { Saved, ChangeWaitsForApproval }
@@ -77,6 +80,7 @@ public static class EditOrganisationProfile
                 RejectionReason = o.RejectionReason,
                 Kind = o.Kind,
                 JuristicNumber = o.JuristicNumber,
+                Version = EF.Property<long>(o, ConcurrencyTokens.Version),
                 Pending = db.OrganisationChangeRequests.Where(c => c.OrganisationId == o.Id && c.State == ChangeRequestState.Pending)
                     .Select(c => new PendingChange(c.NameTh, c.NameEn, c.JuristicNumber, c.Website, c.RequestedAt)).FirstOrDefault(),
             }).SingleAsync(cancellationToken);
@@ -91,6 +95,7 @@ public static class EditOrganisationProfile
                 ?? throw new NotFoundException(Texts.Get("Features.Organisations.EditOrganisationProfile.ThisOrganisationDoesNotExist"));
             if (await db.OrganisationIdOf(user, cancellationToken) != organisation.Id)
                 throw new ForbiddenException(Texts.Get("Features.Organisations.EditOrganisationProfile.YouCanEditOnlyYourOwn"));
+            db.ExpectVersion(organisation, request.Version);
 
             var juristic = await JuristicNumberOfAsync(organisation, request.JuristicNumber, cancellationToken);
             var profile = new OrganisationProfile(request.NameTh!, request.NameEn!, request.ProvinceCode!, request.Website,

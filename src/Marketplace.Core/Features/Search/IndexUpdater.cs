@@ -8,9 +8,9 @@ namespace Marketplace.Core.Features.Search;
 /// searchable well within two seconds. Polling the shared database (rather than an in-process event)
 /// is what lets several web instances, each with its own index, stay in step. Once a minute it also
 /// compares the index with the database (and retries a failed repair), so an index that lost listings
-/// does not stay incomplete without anyone noticing.
+/// does not stay incomplete without anyone noticing, and prunes the change log (<see cref="ChangeLogRetention"/>).
 /// </summary>
-public sealed class IndexUpdater(SearchIndexHost host, ILogger<IndexUpdater> logger) : BackgroundService
+public sealed class IndexUpdater(SearchIndexHost host, ChangeLogRetention retention, ILogger<IndexUpdater> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan VerifyEvery = TimeSpan.FromMinutes(1);
@@ -28,6 +28,7 @@ public sealed class IndexUpdater(SearchIndexHost host, ILogger<IndexUpdater> log
                 {
                     nextVerify = DateTime.UtcNow + VerifyEvery;
                     await host.VerifyAsync(stoppingToken);
+                    await retention.PruneAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

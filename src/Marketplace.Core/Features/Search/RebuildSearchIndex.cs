@@ -1,42 +1,54 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Search;
 using MediatR;
-using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Features.Search;
 
-/// <summary>An admin rebuilds the index from the database; it runs in the background and reports progress.</summary>
+/// <summary>
+/// An admin rebuilds the index from the database on every web instance: the request is a row each instance acts on
+/// (<see cref="IndexRebuildRequests"/>), and the status lists every instance's progress.
+/// </summary>
 public static class RebuildSearchIndex
 {
     [RequiresRole(Roles.Admin)]
-    public sealed record Command : ICommand<Unit>;
+    public sealed record Command : ICommand<long>;
 
     [RequiresRole(Roles.Admin)]
-    public sealed record Status : IRequest<RebuildProgress>;
+    public sealed record Status : IRequest<Overview>;
 
-    public sealed class Handler(SearchIndexHost host, AuditTrail audit, ILogger<RebuildSearchIndex.Command> logger)
-        : IRequestHandler<Command, Unit>, IRequestHandler<Status, RebuildProgress>
+    /// <summary>The latest request (null before any) and each instance's progress on the request it last acted on.</summary>
+    public sealed record Overview(IndexRebuildRequest? Latest, IReadOnlyList<IndexRebuildStatus> Instances, string ThisInstance)
     {
-        public Task<Unit> Handle(Command request, CancellationToken cancellationToken)
+        /// <summary>Some instance is rebuilding, or the latest request has not been taken up by this instance yet.</summary>
+        public bool InProgress => Instances.Any(i => i.Running)
+            || Latest is not null && Instances.SingleOrDefault(i => i.Instance == ThisInstance)?.RequestId != Latest.Id;
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, SearchIndexHost host, IndexRebuildRequests requests, SearchInstance instance,
+        ICurrentUser user, IClock clock, AuditTrail audit)
+        : IRequestHandler<Command, long>, IRequestHandler<Status, Overview>
+    {
+        public async Task<long> Handle(Command request, CancellationToken cancellationToken)
         {
-            if (host.Progress.Running)
+            // A request this instance has not finished yet already covers every instance (each acts on the newest).
+            var latest = await db.IndexRebuildRequests.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
+            if (host.Progress.Running || latest > requests.ActedOn)
                 throw new DomainRuleException(Texts.Get("Features.Search.RebuildSearchIndex.ARebuildIsAlreadyRunning"));
-            audit.Record("SearchIndex", () => "solutions", "Started a rebuild of the search index");
-            // Not tied to the request: the rebuild outlives it, and the page polls its progress.
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await host.RebuildAsync(CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Search index rebuild failed");
-                }
-            }, CancellationToken.None);
-            return Task.FromResult(Unit.Value);
+            var row = new IndexRebuildRequest(user.UserId, user.UserName ?? "", clock.Now);
+            db.IndexRebuildRequests.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record("SearchIndex", () => row.Id, "Requested a rebuild of the search index on every instance");
+            return row.Id;
         }
 
-        public Task<RebuildProgress> Handle(Status request, CancellationToken cancellationToken) => Task.FromResult(host.Progress);
+        public async Task<Overview> Handle(Status request, CancellationToken cancellationToken)
+        {
+            var latest = await db.IndexRebuildRequests.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            var instances = await db.IndexRebuildStatuses.AsNoTracking().OrderBy(s => s.Instance).ToListAsync(cancellationToken);
+            return new Overview(latest, instances, instance.Name);
+        }
     }
 }

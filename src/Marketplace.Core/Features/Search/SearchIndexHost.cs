@@ -44,8 +44,12 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
     /// <summary>Why searches are refused until the repair finishes; null while the index is readable.</summary>
     public string? Damage => _damage;
 
+    /// <summary>When this instance opened its index; rebuild requests older than that are covered by the start-up check.</summary>
+    public DateTimeOffset StartedAt { get; private set; } = DateTimeOffset.MaxValue;
+
     public async Task StartAsync(CancellationToken ct)
     {
+        StartedAt = clock.Now;
         try
         {
             _index = SolutionIndex.Open(folder);
@@ -114,6 +118,12 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
                     .OrderBy(c => c.Sequence).Take(CatchUpBatch).ToListAsync(ct), ct);
                 if (batch.Count == 0 && late.Count == 0)
                     return applied;
+                if (await FellBehindAsync(after, batch, ct))
+                {
+                    logger.LogWarning("The change log after change {Applied} was pruned before this index applied it; rebuilding", after);
+                    await RebuildLockedAsync(ct);
+                    return applied;
+                }
                 var entries = late.Concat(batch).ToList();
                 await ApplyAsync(entries, ct);
                 Index.Commit(batch.Count > 0 ? batch[^1].Sequence : after);
@@ -220,6 +230,17 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether entries this index has not applied were pruned (<see cref="ChangeLogRetention"/>): the next entry is not the
+    /// one after the last applied and no entry at or below the mark is left. A gap alone is normal (a rolled-back
+    /// transaction leaves one on PostgreSQL); with the older entries all gone it is taken as pruning, and a needless
+    /// rebuild is the worst outcome. An index at 0 (built from an empty log) is left to the late-commit window: it is
+    /// rebuilt at every start-up anyway, and a running instance applies the log within a second, far inside retention.
+    /// </summary>
+    private async Task<bool> FellBehindAsync(long after, List<ChangeLogEntry> batch, CancellationToken ct) =>
+        after > 0 && batch.Count > 0 && batch[0].Sequence > after + 1
+        && !await WithDbAsync(db => db.ChangeLog.AnyAsync(c => c.Sequence <= after, ct), ct);
 
     /// <summary>Throws the damaged index away and builds a new one from the database, keeping the dictionary it used.</summary>
     private async Task ReplaceAsync(CancellationToken ct)

@@ -6,17 +6,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Marketplace.Web.Pages.Admin;
 
-/// <summary>An admin rebuilds the search index and watches its progress (the page refreshes itself while it runs).</summary>
+/// <summary>
+/// An admin asks every instance to rebuild its search index and watches each one's progress (the page refreshes itself
+/// while any instance is rebuilding).
+/// </summary>
 [Authorize(Roles = Core.Common.Roles.Admin)]
 public sealed class SearchIndexModel(IMediator mediator, SearchIndexHost host) : MediatorPage(mediator)
 {
-    public RebuildProgress Progress { get; private set; } = null!;
+    public RebuildSearchIndex.Overview Overview { get; private set; } = null!;
     public int Documents { get; private set; }
     public long Lag { get; private set; }
 
     public async Task OnGetAsync()
     {
-        Progress = await Mediator.Send(new RebuildSearchIndex.Status());
+        Overview = await Mediator.Send(new RebuildSearchIndex.Status());
         Documents = host.Index.DocumentCount;
         Lag = await host.LagAsync(HttpContext.RequestAborted);
     }

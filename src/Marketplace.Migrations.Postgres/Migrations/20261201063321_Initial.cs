@@ -105,6 +105,38 @@ namespace Marketplace.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndexRebuildRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexRebuildRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndexRebuildStatuses",
+                columns: table => new
+                {
+                    Instance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FinishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexRebuildStatuses", x => x.Instance);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxEmails",
                 columns: table => new
                 {
@@ -969,6 +1001,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
                 columns: new[] { "State", "ProposalsDeadline" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeLog_At",
+                table: "ChangeLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_ChallengeId",
                 table: "Documents",
                 column: "ChallengeId");
@@ -1190,6 +1227,12 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Evaluators");
+
+            migrationBuilder.DropTable(
+                name: "IndexRebuildRequests");
+
+            migrationBuilder.DropTable(
+                name: "IndexRebuildStatuses");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

@@ -104,6 +104,38 @@ namespace Marketplace.Core.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndexRebuildRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexRebuildRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndexRebuildStatuses",
+                columns: table => new
+                {
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexRebuildStatuses", x => x.Instance);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxEmails",
                 columns: table => new
                 {
@@ -968,6 +1000,11 @@ namespace Marketplace.Core.Data.Migrations
                 columns: new[] { "State", "ProposalsDeadline" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeLog_At",
+                table: "ChangeLog",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_ChallengeId",
                 table: "Documents",
                 column: "ChallengeId");
@@ -1189,6 +1226,12 @@ namespace Marketplace.Core.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Evaluators");
+
+            migrationBuilder.DropTable(
+                name: "IndexRebuildRequests");
+
+            migrationBuilder.DropTable(
+                name: "IndexRebuildStatuses");
 
             migrationBuilder.DropTable(
                 name: "Invitations");

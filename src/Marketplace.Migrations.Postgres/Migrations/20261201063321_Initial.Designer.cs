@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201052353_Initial")]
+    [Migration("20261201063321_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1345,7 +1345,64 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("At");
+
                     b.ToTable("ChangeLog");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Search.IndexRebuildRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RequestedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndexRebuildRequests");
+                });
+
+            modelBuilder.Entity("Marketplace.Core.Domain.Search.IndexRebuildStatus", b =>
+                {
+                    b.Property<string>("Instance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RequestId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Instance");
+
+                    b.ToTable("IndexRebuildStatuses");
                 });
 
             modelBuilder.Entity("Marketplace.Core.Domain.Search.SearchDictionaryEntry", b =>
