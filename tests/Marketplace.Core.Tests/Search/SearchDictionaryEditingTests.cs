@@ -27,7 +27,7 @@ public sealed class SearchDictionaryEditingTests(SliceFixture app) : IClassFixtu
         Assert.Contains("tap-water-safety", await SlugsForAsync("zqvillagetap"));
         var stored = await app.QueryDbAsync(db => db.SearchDictionaryEntries.SingleAsync(e => e.Id == id));
         Assert.Equal("zqvillagetap | ประปาหมู่บ้าน", stored.Terms);
-        Assert.Contains(await app.AuditRowsAsync(), a => a.EntityType == nameof(SearchDictionaryEntry) && a.Summary.Contains("zqvillagetap"));
+        Assert.Contains(await app.AuditRowsAsync(), a => a.EntityType == nameof(SearchDictionaryEntry) && a.SummaryTemplate!.Contains("Audit.Summary.DictionaryLineAdded") && a.SummaryTemplate.Contains("zqvillagetap"));
     }
 
     [Fact]

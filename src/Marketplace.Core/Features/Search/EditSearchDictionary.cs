@@ -3,6 +3,7 @@ using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Search;
 using Marketplace.Search;
 using MediatR;
@@ -49,18 +50,32 @@ public static class EditSearchDictionary
         }
     }
 
+    /// <summary>The label key of each kind of dictionary line, for the moderators' page and the audit trail.</summary>
+    public static string KindKey(DictionaryKind kind) => kind switch
+    {
+        DictionaryKind.Abbreviation => "Pages.Moderation.SearchDictionary.Abbreviation",
+        DictionaryKind.Variant => "Pages.Moderation.SearchDictionary.SpellingVariant",
+        DictionaryKind.Glossary => "Pages.Moderation.SearchDictionary.ThaiEnglish",
+        DictionaryKind.Topic => "Pages.Moderation.SearchDictionary.SectorAndCategoryNames",
+        _ => "Pages.Moderation.SearchDictionary.ProvinceNames",
+    };
+
+    /// <summary>A dictionary line as the audit trail shows it: its kind in the reader's language, then its terms.</summary>
+    private static TextArg Line(SearchDictionaryEntry entry) =>
+        TextArg.Of("Audit.Summary.DictionaryLine", TextArg.Of(KindKey(entry.Kind)), TextArg.Plain(entry.Terms));
+
     public sealed class SaveHandler(MarketplaceDbContext db, IClock clock, AuditTrail audit, SearchDictionarySync sync) : IRequestHandler<Save, int>
     {
         public async Task<int> Handle(Save request, CancellationToken cancellationToken)
         {
             var terms = TermsOf(request.Terms);
             SearchDictionaryEntry entry;
-            string before = "";
+            TextArg? before = null;
             if (request.Id is { } id)
             {
                 entry = await db.SearchDictionaryEntries.SingleOrDefaultAsync(e => e.Id == id, cancellationToken)
                     ?? throw new NotFoundException(Texts.Get("Features.Search.EditSearchDictionary.ThisDictionaryLineDoesNotExist"));
-                before = $"{entry.Kind}: {entry.Terms}";
+                before = Line(entry);
                 entry.Change(request.Kind, terms, clock.Now);
             }
             else
@@ -70,9 +85,9 @@ public static class EditSearchDictionary
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(SearchDictionaryEntry), () => entry.Id, request.Id is null
-                ? $"Added {entry.Kind}: {entry.Terms}"
-                : $"Changed {before} → {entry.Kind}: {entry.Terms}");
+            audit.Record(nameof(SearchDictionaryEntry), () => entry.Id, before is null
+                ? TextArg.Of("Audit.Summary.DictionaryLineAdded", Line(entry))
+                : TextArg.Of("Audit.Summary.DictionaryLineChanged", before, Line(entry)));
             sync.RequestRefresh();
             return entry.Id;
         }
@@ -86,7 +101,7 @@ public static class EditSearchDictionary
                 ?? throw new NotFoundException(Texts.Get("Features.Search.EditSearchDictionary.ThisDictionaryLineDoesNotExist"));
             db.SearchDictionaryEntries.Remove(entry);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record(nameof(SearchDictionaryEntry), () => request.Id, $"Removed {entry.Kind}: {entry.Terms}");
+            audit.Record(nameof(SearchDictionaryEntry), () => request.Id, TextArg.Of("Audit.Summary.DictionaryLineRemoved", Line(entry)));
             sync.RequestRefresh();
             return Unit.Value;
         }

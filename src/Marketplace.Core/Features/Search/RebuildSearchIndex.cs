@@ -1,6 +1,7 @@
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Search;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public static class RebuildSearchIndex
             var row = new IndexRebuildRequest(user.UserId, user.UserName ?? "", clock.Now);
             db.IndexRebuildRequests.Add(row);
             await db.SaveChangesAsync(cancellationToken);
-            audit.Record("SearchIndex", () => row.Id, "Requested a rebuild of the search index on every instance");
+            audit.Record("SearchIndex", () => row.Id, TextArg.Of("Audit.Summary.SearchRebuildRequested"));
             return row.Id;
         }
 

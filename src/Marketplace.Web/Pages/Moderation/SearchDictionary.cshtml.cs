@@ -21,14 +21,7 @@ public sealed class SearchDictionaryModel(IMediator mediator) : MediatorPage(med
 
     public SearchDictionaryPage.Result View { get; private set; } = new([], new Dictionary<DictionaryKind, int>(), null);
 
-    public static string KindLabel(DictionaryKind kind) => kind switch
-    {
-        DictionaryKind.Abbreviation => Texts.Get("Pages.Moderation.SearchDictionary.Abbreviation"),
-        DictionaryKind.Variant => Texts.Get("Pages.Moderation.SearchDictionary.SpellingVariant"),
-        DictionaryKind.Glossary => Texts.Get("Pages.Moderation.SearchDictionary.ThaiEnglish"),
-        DictionaryKind.Topic => Texts.Get("Pages.Moderation.SearchDictionary.SectorAndCategoryNames"),
-        _ => Texts.Get("Pages.Moderation.SearchDictionary.ProvinceNames"),
-    };
+    public static string KindLabel(DictionaryKind kind) => Texts.Get(EditSearchDictionary.KindKey(kind));
 
     public async Task OnGetAsync() => View = await Mediator.Send(new SearchDictionaryPage.Query(Try, TryKind, TryTerms));
 
