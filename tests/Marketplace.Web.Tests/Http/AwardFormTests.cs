@@ -63,7 +63,9 @@ public sealed class AwardFormTests(MarketplaceFactory factory) : IClassFixture<M
         {
             var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
             challengeId = await db.Challenges.Where(c => c.Agency!.Slug == "dga" && c.State == ChallengeState.Evaluating).Select(c => c.Id).SingleAsync();
-            var listingIds = await db.Proposals.Where(p => p.ChallengeId == challengeId && p.State != ProposalState.Withdrawn).Select(p => p.Terms.ListingId).ToListAsync();
+            // Terms are read whole and projected here: PostgreSQL's provider cannot project one member of the JSON column.
+            var proposals = await db.Proposals.AsNoTracking().Where(p => p.ChallengeId == challengeId && p.State != ProposalState.Withdrawn).ToListAsync();
+            var listingIds = proposals.Select(p => p.Terms.ListingId).ToList();
             var listings = await db.Listings.AsNoTracking().Where(l => listingIds.Contains(l.Id)).ToListAsync();
             offered = listings.Select(l => l.Live ?? l.Draft).First(c => !string.IsNullOrWhiteSpace(c.TitleEn));
         }
