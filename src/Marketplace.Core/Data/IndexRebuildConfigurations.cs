@@ -20,7 +20,7 @@ internal sealed class IndexRebuildStatusConfiguration : IEntityTypeConfiguration
         e.HasKey(s => s.Instance);
         e.Property(s => s.Instance).HasMaxLength(IndexRebuildStatus.MaxInstanceLength);
         e.Property(s => s.Error).HasMaxLength(1000);
-        e.Ignore(s => s.Running);
+        e.Ignore(s => s.Unfinished);
     }
 }
 

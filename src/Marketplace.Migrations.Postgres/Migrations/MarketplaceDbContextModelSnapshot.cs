@@ -1388,6 +1388,12 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("HeardAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Interrupted")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("bigint");
 

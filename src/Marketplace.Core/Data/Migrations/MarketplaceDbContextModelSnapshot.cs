@@ -1341,6 +1341,12 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("HeardAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Interrupted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RequestId")
                         .HasColumnType("INTEGER");
 

@@ -27,6 +27,12 @@ public sealed class IndexRebuildStatus
 {
     public const int MaxInstanceLength = 100;
 
+    /// <summary>
+    /// A rebuilding instance reports twice a second; one that has been silent this long has died or hung, and its
+    /// unfinished row must not keep the admin page saying "rebuilding" (and its button disabled) for ever.
+    /// </summary>
+    public static readonly TimeSpan SilentAfter = TimeSpan.FromMinutes(1);
+
     private IndexRebuildStatus() { }
 
     public IndexRebuildStatus(string instance) => Instance = instance;
@@ -39,18 +45,38 @@ public sealed class IndexRebuildStatus
     public DateTimeOffset? FinishedAt { get; private set; }
     public string? Error { get; private set; }
 
-    public bool Running => FinishedAt is null;
+    /// <summary>When the instance last wrote this row.</summary>
+    public DateTimeOffset HeardAt { get; private set; }
+
+    /// <summary>The instance stopped (was restarted) before it finished; its start-up check covered the index instead.</summary>
+    public bool Interrupted { get; private set; }
+
+    public bool Unfinished => FinishedAt is null;
+
+    public bool RunningAt(DateTimeOffset now) => Unfinished && now - HeardAt <= SilentAfter;
+
+    /// <summary>Unfinished and silent: the instance has stopped reporting (it died, hung or lost the database).</summary>
+    public bool SilentAt(DateTimeOffset now) => Unfinished && !RunningAt(now);
 
     public void Start(long requestId, DateTimeOffset now)
     {
-        (RequestId, Done, Total, StartedAt, FinishedAt, Error) = (requestId, 0, 0, now, null, null);
+        (RequestId, Done, Total, StartedAt, FinishedAt, Error, Interrupted, HeardAt) = (requestId, 0, 0, now, null, null, false, now);
     }
 
-    public void Report(int done, int total) => (Done, Total) = (done, total);
+    public void Report(int done, int total, DateTimeOffset now) => (Done, Total, HeardAt) = (done, total, now);
 
     public void Finish(DateTimeOffset now, string? error)
     {
-        FinishedAt = now;
+        FinishedAt = HeardAt = now;
         Error = error;
+    }
+
+    /// <summary>Called by the instance itself when it starts again and finds its own row unfinished.</summary>
+    public void Interrupt(DateTimeOffset now)
+    {
+        if (!Unfinished)
+            return;
+        FinishedAt = HeardAt = now;
+        Interrupted = true;
     }
 }

@@ -63,9 +63,15 @@ public sealed class IndexRebuildRequests(SearchIndexHost host, IServiceScopeFact
         if (ActedOn < 0)
         {
             var started = host.StartedAt;
-            var covered = await WithDbAsync(async db => Math.Max(
-                await db.IndexRebuildStatuses.Where(s => s.Instance == instance.Name).Select(s => (long?)s.RequestId).SingleOrDefaultAsync(ct) ?? 0,
-                await db.IndexRebuildRequests.Where(r => r.At < started).MaxAsync(r => (long?)r.Id, ct) ?? 0), ct);
+            var covered = await WithDbAsync(async db =>
+            {
+                // A row this instance left unfinished when it last stopped: the start-up check has covered the index since.
+                var own = await db.IndexRebuildStatuses.SingleOrDefaultAsync(s => s.Instance == instance.Name, ct);
+                own?.Interrupt(clock.Now);
+                await db.SaveChangesAsync(ct);
+                return Math.Max(own?.RequestId ?? 0,
+                    await db.IndexRebuildRequests.Where(r => r.At < started).MaxAsync(r => (long?)r.Id, ct) ?? 0);
+            }, ct);
             Interlocked.Exchange(ref _actedOn, covered);
         }
         var acted = ActedOn;
@@ -80,7 +86,7 @@ public sealed class IndexRebuildRequests(SearchIndexHost host, IServiceScopeFact
         {
             await Task.WhenAny(rebuild, Task.Delay(ReportEvery, ct));
             var progress = host.Progress;
-            await ReportAsync(s => s.Report(progress.Done, progress.Total), ct);
+            await ReportAsync(s => s.Report(progress.Done, progress.Total, clock.Now), ct);
         }
         string? error = null;
         try
@@ -96,7 +102,7 @@ public sealed class IndexRebuildRequests(SearchIndexHost host, IServiceScopeFact
         var done = host.Progress;
         await ReportAsync(s =>
         {
-            s.Report(done.Done, done.Total);
+            s.Report(done.Done, done.Total, clock.Now);
             s.Finish(clock.Now, error);
         }, ct);
         Interlocked.Exchange(ref _actedOn, id);

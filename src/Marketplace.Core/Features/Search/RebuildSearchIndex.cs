@@ -20,12 +20,15 @@ public static class RebuildSearchIndex
     [RequiresRole(Roles.Admin)]
     public sealed record Status : IRequest<Overview>;
 
-    /// <summary>The latest request (null before any) and each instance's progress on the request it last acted on.</summary>
-    public sealed record Overview(IndexRebuildRequest? Latest, IReadOnlyList<IndexRebuildStatus> Instances, string ThisInstance)
+    /// <summary>
+    /// The latest request (null before any), each instance's progress on the request it last acted on, and whether
+    /// this instance still has a request to carry out (the same condition that refuses a new request).
+    /// </summary>
+    public sealed record Overview(IndexRebuildRequest? Latest, IReadOnlyList<IndexRebuildStatus> Instances, string ThisInstance,
+        DateTimeOffset Now, bool ThisInstanceBusy)
     {
-        /// <summary>Some instance is rebuilding, or the latest request has not been taken up by this instance yet.</summary>
-        public bool InProgress => Instances.Any(i => i.Running)
-            || Latest is not null && Instances.SingleOrDefault(i => i.Instance == ThisInstance)?.RequestId != Latest.Id;
+        /// <summary>This instance is busy, or another one is rebuilding and still reporting (a silent one has stopped).</summary>
+        public bool InProgress => ThisInstanceBusy || Instances.Any(i => i.RunningAt(Now));
     }
 
     public sealed class Handler(MarketplaceDbContext db, SearchIndexHost host, IndexRebuildRequests requests, SearchInstance instance,
@@ -36,7 +39,7 @@ public static class RebuildSearchIndex
         {
             // A request this instance has not finished yet already covers every instance (each acts on the newest).
             var latest = await db.IndexRebuildRequests.MaxAsync(r => (long?)r.Id, cancellationToken) ?? 0;
-            if (host.Progress.Running || latest > requests.ActedOn)
+            if (Busy(latest))
                 throw new DomainRuleException(Texts.Get("Features.Search.RebuildSearchIndex.ARebuildIsAlreadyRunning"));
             var row = new IndexRebuildRequest(user.UserId, user.UserName ?? "", clock.Now);
             db.IndexRebuildRequests.Add(row);
@@ -49,7 +52,9 @@ public static class RebuildSearchIndex
         {
             var latest = await db.IndexRebuildRequests.AsNoTracking().OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
             var instances = await db.IndexRebuildStatuses.AsNoTracking().OrderBy(s => s.Instance).ToListAsync(cancellationToken);
-            return new Overview(latest, instances, instance.Name);
+            return new Overview(latest, instances, instance.Name, clock.Now, Busy(latest?.Id ?? 0));
         }
+
+        private bool Busy(long latestRequest) => host.Progress.Running || latestRequest > requests.ActedOn;
     }
 }
