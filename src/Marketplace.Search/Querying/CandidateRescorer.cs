@@ -18,11 +18,12 @@ internal static class CandidateRescorer
     {
         var hits = firstPass.ScoreDocs.OrderBy(h => h.Doc).ToArray();
         var second = new float[hits.Length];
+        var candidates = new FixedBitSet?[searcher.IndexReader.Leaves.Count];
         foreach (var (query, weight) in parts)
         {
             foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, query))
             {
-                AddScores(searcher, hits, clause, onlyCandidates, weight, second);
+                AddScores(searcher, hits, clause, onlyCandidates ? candidates : null, weight, second);
             }
         }
 
@@ -80,8 +81,11 @@ internal static class CandidateRescorer
         return ids;
     }
 
-    /// <summary>Walks the candidates in document order, advancing one scorer per segment.</summary>
-    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, bool onlyCandidates, float factor, float[] scores)
+    /// <summary>
+    /// Walks the candidates in document order, advancing one scorer per segment; with <paramref name="candidates"/>
+    /// (each segment's candidates, filled on first use and shared by every clause) the scorer sees only those.
+    /// </summary>
+    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, FixedBitSet?[]? candidates, float factor, float[] scores)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;
@@ -93,7 +97,7 @@ internal static class CandidateRescorer
             {
                 leaf++;
                 leafEnd = leaves[leaf].DocBase + leaves[leaf].Reader.MaxDoc;
-                scorer = weight.GetScorer(leaves[leaf], onlyCandidates ? CandidatesIn(hits, i, leaves[leaf]) : null);
+                scorer = weight.GetScorer(leaves[leaf], candidates is null ? null : candidates[leaf] ??= CandidatesIn(hits, i, leaves[leaf]));
             }
 
             var target = hits[i].Doc - leaves[leaf].DocBase;

@@ -10,7 +10,7 @@ namespace Marketplace.Search.Querying;
 /// <summary>
 /// Marks matched words in a hit's title and picks a ~200-character snippet. Thai text is first marked with the Thai
 /// runs as typed ("ข้อมูลสุขภาพ" as one mark, see <see cref="ThaiRunMarker"/>). Otherwise Lucene's Highlighter and
-/// QueryScorer run with our analyzer (the indexed, stemmed chain) over a flat list of the words the scoring query
+/// QueryTermScorer run with our analyzer (the indexed, stemmed chain) over a flat list of the words the scoring query
 /// searched — typo corrections included — so highlighting never re-runs phrase logic per hit.
 /// </summary>
 internal sealed class HitHighlighter
@@ -19,7 +19,7 @@ internal sealed class HitHighlighter
     private const int MaxCharsToAnalyze = 4000;
 
     private readonly Analyzer analyzer;
-    private readonly QueryScorer scorer;
+    private readonly QueryTermScorer scorer;
     private readonly string[] probes;
     private readonly IReadOnlyList<string> thaiRuns;
     private readonly bool preferEnglish;
@@ -32,9 +32,9 @@ internal sealed class HitHighlighter
         var extracted = new HashSet<Term>();
         rewrittenScoringQuery.ExtractTerms(extracted);
         var words = extracted.Where(t => !FieldNames.IsBigram(t.Field)).Select(t => t.Text).Distinct(StringComparer.Ordinal).ToList();
-        // One scorer for every text of the search: Highlighter re-initialises it per text, and building a new one per
-        // text measured four times slower (its term extraction is most of the cost for a short title).
-        scorer = new QueryScorer(AnyOf(words.Select(w => new Term(FieldNames.All, w))), FieldNames.All);
+        // The words are single terms, so the term scorer (its weighted terms taken once) marks what the span scorer
+        // would; the span scorer re-extracted every term, as strings, for every text of every hit.
+        scorer = new QueryTermScorer(words.Select(w => new WeightedTerm(1f, w)).ToArray());
         probes = words.Select(Probe).ToArray();
     }
 
@@ -85,17 +85,6 @@ internal sealed class HitHighlighter
         return string.Concat(text.AsSpan(0, cut > 0 ? cut : SnippetLength).TrimEnd(), "…");
     }
 
-    private static Query AnyOf(IEnumerable<Term> terms)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var term in terms)
-        {
-            query.Add(new TermQuery(term), Occur.SHOULD);
-        }
-
-        return query;
-    }
-
     // A stem can be shorter than the word it came from ("study" from "studies"): probe with a shorter prefix.
     private static string Probe(string term) => term.Length <= 4 ? term : term[..Math.Max(4, term.Length - 2)];
 
@@ -108,7 +97,7 @@ internal sealed class HitHighlighter
 
         var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), Html.Encoder, scorer)
         {
-            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, SnippetLength),
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(SnippetLength),
             MaxDocCharsToAnalyze = MaxCharsToAnalyze,
         };
         return highlighter.GetBestFragment(analyzer, FieldNames.All, text);

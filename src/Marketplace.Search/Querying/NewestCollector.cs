@@ -17,7 +17,8 @@ internal sealed class NewestCollector(int size) : ICollector
     private int docBase;
     private int totalHits;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    // In order, as the relevance collector (see SearchExecutor): out of order costs a BooleanScorer's buckets per search.
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer)
     {

@@ -38,10 +38,10 @@ internal sealed partial class QueryBuilder
         var query = new BooleanQuery(disableCoord: true);
         foreach (var token in parsed.Tokens.DistinctBy(t => t.Stemmed))
         {
-            query.Add(new TermQuery(new Term(FieldNames.Meta, token.Stemmed)), Occur.SHOULD);
+            query.Add(vocabulary.Query(FieldNames.Meta, token.Stemmed), Occur.SHOULD);
             foreach (var (stem, similarity) in Corrections(token))
             {
-                query.Add(Boosted(new TermQuery(new Term(FieldNames.Meta, stem)), TypoDiscount * similarity), Occur.SHOULD);
+                query.Add(Boosted(vocabulary.Query(FieldNames.Meta, stem), TypoDiscount * similarity), Occur.SHOULD);
             }
         }
 
@@ -92,7 +92,7 @@ internal sealed partial class QueryBuilder
     {
         if (expansion.Facet is { } facet)
         {
-            query.Add(Boosted(new ConstantScoreQuery(new TermQuery(new Term(facet.Field, facet.Value))), FacetBoost), Occur.SHOULD);
+            query.Add(Boosted(new ConstantScoreQuery(vocabulary.Query(facet.Field, facet.Value)), FacetBoost), Occur.SHOULD);
         }
 
         if (expansion.Words is not { } unit)
@@ -125,11 +125,11 @@ internal sealed partial class QueryBuilder
         return fields;
     }
 
-    private static void AddWord(BooleanQuery fields, string stem, float factor)
+    private void AddWord(BooleanQuery fields, string stem, float factor)
     {
         foreach (var (field, weight) in Weights)
         {
-            fields.Add(Boosted(new TermQuery(new Term(field, stem)), weight * factor), Occur.SHOULD);
+            fields.Add(Boosted(vocabulary.Query(field, stem), weight * factor), Occur.SHOULD);
         }
     }
 }

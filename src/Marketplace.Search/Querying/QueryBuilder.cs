@@ -23,7 +23,7 @@ internal enum MatchMode
 /// of common words stays a plain term intersection. The scoring query re-ranks the best candidates with the field
 /// weights, phrases, Thai runs and proximity, so a listing with "ข้อมูลสุขภาพ" outranks one with the words apart.
 /// </summary>
-internal sealed partial class QueryBuilder(IndexReader reader)
+internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
 {
     // Typo lookups per query; a query of thirty unknown words is not a person misspelling.
     private const int MaxTypoWords = 4;
@@ -144,7 +144,7 @@ internal sealed partial class QueryBuilder(IndexReader reader)
     /// matched by words only — no typo correction, no bigram phrase — so a query's cost does not grow with its
     /// dictionary matches (bigram phrases over common Thai letters are the costliest clauses there are).
     /// </summary>
-    private static Query MatchExpansion(Expansion expansion)
+    private Query MatchExpansion(Expansion expansion)
     {
         Query? words = null;
         if (expansion.Words is { } unit)
@@ -152,7 +152,7 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             var all = new BooleanQuery(disableCoord: true);
             foreach (var token in unit.Tokens.Where(t => !t.IsStopWord).DistinctBy(t => t.Stemmed))
             {
-                all.Add(new TermQuery(new Term(FieldNames.All, token.Stemmed)), Occur.MUST);
+                all.Add(vocabulary.Query(FieldNames.All, token.Stemmed), Occur.MUST);
             }
 
             words = all;
@@ -163,13 +163,13 @@ internal sealed partial class QueryBuilder(IndexReader reader)
             return words!;
         }
 
-        var inFacet = new TermQuery(new Term(facet.Field, facet.Value));
+        var inFacet = vocabulary.Query(facet.Field, facet.Value);
         return words is null ? inFacet : new BooleanQuery(disableCoord: true) { { words, Occur.MUST }, { inFacet, Occur.MUST } };
     }
 
     private Query MatchWord(QueryToken token)
     {
-        var word = new TermQuery(new Term(FieldNames.All, token.Stemmed));
+        var word = vocabulary.Query(FieldNames.All, token.Stemmed);
         var corrected = Corrections(token);
         if (corrected.Count == 0)
         {
@@ -179,7 +179,7 @@ internal sealed partial class QueryBuilder(IndexReader reader)
         var forms = AnyOf([word]);
         foreach (var (stem, similarity) in corrected)
         {
-            forms.Add(Boosted(new TermQuery(new Term(FieldNames.All, stem)), TypoDiscount * similarity), Occur.SHOULD);
+            forms.Add(Boosted(vocabulary.Query(FieldNames.All, stem), TypoDiscount * similarity), Occur.SHOULD);
         }
 
         return forms;
@@ -202,10 +202,10 @@ internal sealed partial class QueryBuilder(IndexReader reader)
 
         IReadOnlyList<(string, float)> found = [];
         if (token is { IsLatinWord: true, IsStopWord: false, Plain.Length: >= 4 and <= 30 } && typoLookups < MaxTypoWords
-            && reader.DocFreq(new Term(FieldNames.All, token.Stemmed)) == 0)
+            && !vocabulary.Occurs(token.Stemmed))
         {
             typoLookups++;
-            found = TypoCorrector.Corrections(reader, token.Plain);
+            found = vocabulary.Corrections(token.Plain);
         }
 
         corrections[token.Plain] = found;

@@ -37,7 +37,8 @@ internal static class SearchExecutor
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
         var reader = searcher.IndexReader;
-        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary, new IndexVocabulary(reader));
+        var vocabulary = new IndexVocabulary(reader);
+        var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary, vocabulary);
 
         if (parsed.IsEmpty)
         {
@@ -46,7 +47,7 @@ internal static class SearchExecutor
             return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
         }
 
-        var builder = new QueryBuilder(searcher.IndexReader);
+        var builder = new QueryBuilder(vocabulary);
         var fullMatch = builder.Match(parsed, MatchMode.AllWords);
         var matched = Execute(searcher, fullMatch, dimensions, request.Sort, window);
         var thaiRuns = matched.Total < ThaiRunThreshold && parsed.ThaiRuns.Count > 0;
@@ -135,7 +136,9 @@ internal static class SearchExecutor
                 (top, topDocs) = (byName, byName.GetTopDocs);
                 break;
             default:
-                var best = TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), false);
+                // In document order: for a collector that takes documents out of order, Lucene.Net scores every
+                // disjunction with BooleanScorer, which allocates 2,048 bucket objects per query clause per search.
+                var best = TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), true);
                 (top, topDocs) = (best, best.GetTopDocs);
                 break;
         }
