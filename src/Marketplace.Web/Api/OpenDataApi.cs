@@ -73,6 +73,9 @@ public static class OpenDataApi
         {
             var ct = http.RequestAborted;
             var site = SiteAddress.Of(http.Request);
+            // ZipArchive still writes each entry's local header and data descriptor synchronously, even through its async API;
+            // allowed for this response only (the writes are small, the data itself goes through the async streams).
+            http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpBodyControlFeature>()!.AllowSynchronousIO = true;
             http.Response.ContentType = "application/zip";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"govtech-marketplace-open-data.zip\"";
             await using var zip = await ZipArchive.CreateAsync(http.Response.Body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, ct);

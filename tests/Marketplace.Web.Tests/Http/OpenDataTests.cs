@@ -140,7 +140,7 @@ public sealed partial class OpenDataTests(MarketplaceFactory factory) : IClassFi
             Assert.Contains(dataset.Url, links);
             Assert.Contains(dataset.Schema, links);
             Assert.Contains($"data-dataset=\"{dataset.Key}\"", html);
-            Assert.Contains(WebUtility.HtmlEncode(dataset.Format), html);
+            Assert.Contains(dataset.Format, WebUtility.HtmlDecode(html));
         }
         foreach (var link in links.Where(l => l.StartsWith('/')).Distinct())
         {

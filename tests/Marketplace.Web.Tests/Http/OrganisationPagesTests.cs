@@ -20,7 +20,7 @@ public sealed partial class OrganisationPagesTests(MarketplaceFactory factory) :
     {
         var (_, json) = await GetAsync("/api/purchases?pageSize=100");
         return JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray()
-            .Single(p => p.GetProperty("agency").GetProperty("slug").GetString() == agency);
+            .First(p => p.GetProperty("agency").GetProperty("slug").GetString() == agency);
     }
 
     [Fact]
