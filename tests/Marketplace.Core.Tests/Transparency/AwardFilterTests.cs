@@ -23,24 +23,24 @@ public sealed class AwardFilterTests(SliceFixture app) : IClassFixture<SliceFixt
 
         Assert.Equal(4, register.Total);
         Assert.Single(register.Items);
-        Assert.Equal(1_680_000_000 + 495_000_000 + 790_000_000 + 460_000_000, register.TotalValueSatang);
+        Assert.Equal(1_680_000_000L + 495_000_000 + 790_000_000 + 460_000_000, register.TotalValueSatang);
     }
 
     [Theory]
-    [InlineData("nhso", null, null, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000)]
-    [InlineData(null, "siam-health-link", null, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000)]
-    [InlineData(null, "mekong-mobility", null, null, null, new[] { "khonkaen-city-smart-bus" }, 460_000_000)]
-    [InlineData(null, null, 3, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000)]
-    [InlineData(null, null, 4, null, null, new[] { "pcd-pm25-sensors" }, 790_000_000)]
-    [InlineData(null, null, null, "TH-40", null, new[] { "khonkaen-city-smart-bus", "nhso-elderly-home-care" }, 955_000_000)]
-    [InlineData(null, null, null, "TH-50", null, new[] { "pcd-pm25-sensors" }, 790_000_000)]
-    [InlineData(null, null, null, "TH-10", null, new string[0], 0)]
-    [InlineData(null, null, null, null, 2026, new[] { "khonkaen-city-smart-bus", "nhso-elderly-home-care", "nhso-mobile-claims", "pcd-pm25-sensors" }, 3_425_000_000)]
-    [InlineData(null, null, null, null, 2025, new string[0], 0)]
-    [InlineData("nhso", null, null, "TH-40", null, new[] { "nhso-elderly-home-care" }, 495_000_000)]
-    [InlineData("nhso", "siam-health-link", 3, "TH-41", 2026, new[] { "nhso-elderly-home-care" }, 495_000_000)]
-    [InlineData("pcd", "siam-health-link", null, null, null, new string[0], 0)]
-    [InlineData(null, "fah-sai-air", 3, null, null, new string[0], 0)]
+    [InlineData("nhso", null, null, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000L)]
+    [InlineData(null, "siam-health-link", null, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000L)]
+    [InlineData(null, "mekong-mobility", null, null, null, new[] { "khonkaen-city-smart-bus" }, 460_000_000L)]
+    [InlineData(null, null, 3, null, null, new[] { "nhso-elderly-home-care", "nhso-mobile-claims" }, 2_175_000_000L)]
+    [InlineData(null, null, 4, null, null, new[] { "pcd-pm25-sensors" }, 790_000_000L)]
+    [InlineData(null, null, null, "TH-40", null, new[] { "khonkaen-city-smart-bus", "nhso-elderly-home-care" }, 955_000_000L)]
+    [InlineData(null, null, null, "TH-50", null, new[] { "pcd-pm25-sensors" }, 790_000_000L)]
+    [InlineData(null, null, null, "TH-10", null, new string[0], 0L)]
+    [InlineData(null, null, null, null, 2026, new[] { "khonkaen-city-smart-bus", "nhso-elderly-home-care", "nhso-mobile-claims", "pcd-pm25-sensors" }, 3_425_000_000L)]
+    [InlineData(null, null, null, null, 2025, new string[0], 0L)]
+    [InlineData("nhso", null, null, "TH-40", null, new[] { "nhso-elderly-home-care" }, 495_000_000L)]
+    [InlineData("nhso", "siam-health-link", 3, "TH-41", 2026, new[] { "nhso-elderly-home-care" }, 495_000_000L)]
+    [InlineData("pcd", "siam-health-link", null, null, null, new string[0], 0L)]
+    [InlineData(null, "fah-sai-air", 3, null, null, new string[0], 0L)]
     public async Task Each_filter_and_their_combinations_select_the_matching_awards_and_sum_their_value(string? agency, string? vendor,
         int? category, string? province, int? year, string[] expected, long totalValue)
     {
@@ -85,7 +85,7 @@ public sealed class AwardFilterTests(SliceFixture app) : IClassFixture<SliceFixt
         var second = await RegisterAsync(new AwardFilter(Province: "TH-40"), AwardSort.ValueDesc, page: 2, pageSize: 1);
 
         Assert.Equal(2, second.Total);
-        Assert.Equal(955_000_000, second.TotalValueSatang);
+        Assert.Equal(955_000_000L, second.TotalValueSatang);
         Assert.Equal("khonkaen-city-smart-bus", Assert.Single(second.Items).Slug);
     }
 }
