@@ -103,7 +103,8 @@ public static class OcdsReleases
             c.Content.TitleTh, c.Content.TitleEn, "active", w.ContractDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BangkokOffset) : awardedAt,
             Baht(w.ContractValueSatang), null, null)).ToList();
         return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.AwardRelease(c.Id), awardedAt, ["award", "contract"], "tender",
-            "th", parties, Reference(c.Agency), tender, awards) { Contracts = contracts };
+            "th", parties, Reference(c.Agency), tender, awards)
+        { Contracts = contracts };
     }
 
     /// <summary>OCDS amounts are numbers in the currency's unit; satang are exact in decimal, never a float.</summary>
