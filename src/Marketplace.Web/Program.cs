@@ -47,6 +47,7 @@ builder.Services.ConfigureApplicationCookie(cookie =>
 });
 builder.Services.AddMarketplaceSecurity();
 builder.Services.AddMarketplaceHealthChecks();
+builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddConcurrencyConflictPages();
 builder.Services.AddSharedDataProtection();
 builder.Services.AddSeveralInstances(settings.IndexFolder(contentRoot, dataFolder));
@@ -95,6 +96,8 @@ app.MapHealth();
 app.MapSolutionsApi();
 app.MapTransparencyApi();
 app.MapProcurement();
+app.MapOpenDataApi();
+app.MapMarketplaceOpenApi();
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

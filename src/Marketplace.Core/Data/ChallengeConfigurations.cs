@@ -16,6 +16,8 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         e.Property(c => c.Slug).HasMaxLength(80);
         e.Property(c => c.Content).AsJson();
         e.Property(c => c.Reason).HasMaxLength(2000);
+        e.Property(c => c.ProvinceCodes).HasMaxLength(800);
+        e.HasIndex(c => new { c.State, c.AwardedAt });
         e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.PostedByUserId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(c => c.Panel).WithOne().HasForeignKey(x => x.ChallengeId).OnDelete(DeleteBehavior.Cascade);

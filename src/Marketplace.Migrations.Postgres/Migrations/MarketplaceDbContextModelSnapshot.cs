@@ -330,6 +330,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -344,6 +347,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.Property<long>("ProposalsDeadline")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
@@ -372,6 +380,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -380,6 +391,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("State", "AwardedAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 

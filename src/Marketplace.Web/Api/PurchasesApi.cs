@@ -54,28 +54,31 @@ public static class PurchasesApi
         app.MapGet("/purchases.csv", async (HttpContext http, IMediator mediator) =>
         {
             var register = await mediator.Send(new PurchaseRegister.Query(Everything: true), http.RequestAborted);
-            var bytes = await SafeCsv.WriteAsync(async csv =>
-            {
-                foreach (var column in CsvColumns)
-                    csv.WriteField(column);
-                await csv.NextRecordAsync();
-                foreach (var p in register.Items)
-                {
-                    csv.WriteField(p.Number);
-                    csv.WriteField(p.Agency.NameTh);
-                    csv.WriteField(p.Vendor.NameTh);
-                    csv.WriteField(p.ListingTitleTh);
-                    csv.WriteField(p.PackageNameTh);
-                    csv.WriteField((p.ValueSatang / 100m).ToString("0.00", CultureInfo.InvariantCulture));
-                    csv.WriteField((Domain.TaxInvoice.VatIncluded(p.ValueSatang) / 100m).ToString("0.00", CultureInfo.InvariantCulture));
-                    csv.WriteField(p.Route == Domain.PaymentRoute.Checkout ? "online" : "purchase-order");
-                    csv.WriteField(Status(p.State));
-                    csv.WriteField(p.PaidDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    await csv.NextRecordAsync();
-                }
-            });
+            var bytes = await SafeCsv.WriteAsync(csv => WriteCsvRowsAsync(csv, register.Items));
             return Results.File(bytes, SafeCsv.ContentType, "purchases.csv");
         });
+    }
+
+    /// <summary>The rows of /purchases.csv (and of the bulk download's purchases.csv).</summary>
+    internal static async Task WriteCsvRowsAsync(CsvHelper.CsvWriter csv, IEnumerable<PurchaseRegister.Purchase> purchases)
+    {
+        foreach (var column in CsvColumns)
+            csv.WriteField(column);
+        await csv.NextRecordAsync();
+        foreach (var p in purchases)
+        {
+            csv.WriteField(p.Number);
+            csv.WriteField(p.Agency.NameTh);
+            csv.WriteField(p.Vendor.NameTh);
+            csv.WriteField(p.ListingTitleTh);
+            csv.WriteField(p.PackageNameTh);
+            csv.WriteField((p.ValueSatang / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteField((Domain.TaxInvoice.VatIncluded(p.ValueSatang) / 100m).ToString("0.00", CultureInfo.InvariantCulture));
+            csv.WriteField(p.Route == Domain.PaymentRoute.Checkout ? "online" : "purchase-order");
+            csv.WriteField(Status(p.State));
+            csv.WriteField(p.PaidDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }
     }
 
     /// <summary>Stable lower-case codes, whatever the reader's language.</summary>

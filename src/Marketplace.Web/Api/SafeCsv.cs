@@ -22,9 +22,15 @@ internal static class SafeCsv
     public static async Task<byte[]> WriteAsync(Func<CsvWriter, Task> writeRows)
     {
         using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        await using (var csv = new CsvWriter(writer, Configuration))
-            await writeRows(csv);
+        await WriteToAsync(buffer, writeRows);
         return buffer.ToArray();
+    }
+
+    /// <summary>Writes straight into <paramref name="target"/> (a zip entry of the bulk download), leaving it open.</summary>
+    public static async Task WriteToAsync(Stream target, Func<CsvWriter, Task> writeRows)
+    {
+        await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, Configuration);
+        await writeRows(csv);
     }
 }

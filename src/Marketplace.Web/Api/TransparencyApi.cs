@@ -1,4 +1,5 @@
 using Marketplace.Core.Common;
+using Marketplace.Core.Data;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
 using Marketplace.Web.Infrastructure;
@@ -34,19 +35,21 @@ public static class TransparencyApi
             return Results.Json(TransparencyJson.Challenges(result, SiteUrl(http)));
         });
 
-        app.MapGet("/api/awards", async (HttpContext http, IMediator mediator, string? page, string? pageSize) =>
+        app.MapGet("/api/awards", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, [AsParameters] AwardParameters parameters) =>
         {
-            var problems = new Dictionary<string, string[]>();
-            var paging = Paging.Parse(page, pageSize, AwardRegister.MaxPageSize, problems);
-            if (problems.Count > 0)
+            var (query, problems) = await parameters.ValidateAsync(db, http.RequestAborted);
+            if (query is null)
                 return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
-            var result = await mediator.Send(new AwardRegister.Query(paging.Page, paging.PageSize), http.RequestAborted);
+            var result = await mediator.Send(query, http.RequestAborted);
             return Results.Json(TransparencyJson.Awards(result, SiteUrl(http)));
         });
 
-        app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator) =>
+        app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, [AsParameters] AwardParameters parameters) =>
         {
-            var register = await mediator.Send(new AwardRegister.Query(Everything: true), http.RequestAborted);
+            var (query, problems) = await parameters.ValidateAsync(db, http.RequestAborted);
+            if (query is null)
+                return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
+            var register = await mediator.Send(query with { Everything = true }, http.RequestAborted);
             return Results.File(await AwardsCsv.WriteAsync(register.Items), SafeCsv.ContentType, "awards.csv");
         });
 

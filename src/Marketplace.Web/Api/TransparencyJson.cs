@@ -35,6 +35,8 @@ internal static class TransparencyJson
     public static object Awards(AwardRegister.Result result, string site) => new
     {
         total = result.Total,
+        totalValueThb = Baht(result.TotalValueSatang),
+        currency = "THB",
         page = result.Page,
         pageSize = result.PageSize,
         items = result.Items.Select(a => new

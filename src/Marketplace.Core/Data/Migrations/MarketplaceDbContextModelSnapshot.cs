@@ -319,6 +319,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -333,6 +336,11 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<long>("ProposalsDeadline")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
@@ -361,6 +369,9 @@ namespace Marketplace.Core.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -369,6 +380,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("State", "AwardedAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 

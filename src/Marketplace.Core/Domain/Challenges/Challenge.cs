@@ -84,6 +84,7 @@ public sealed partial class Challenge
         QuestionsDeadline = questionsDeadline;
         ProposalsDeadline = proposalsDeadline;
         State = ChallengeState.Draft;
+        CopyRegisterColumns();
     }
 
     public void Submit(DateTimeOffset now)
@@ -104,6 +105,7 @@ public sealed partial class Challenge
         RequireWindow(now);
         State = ChallengeState.Published;
         PublishedAt = now;
+        CopyRegisterColumns();
     }
 
     /// <summary>Sends a submitted challenge back to draft with the moderator's reason.</summary>

@@ -15,9 +15,17 @@ public static class AwardRegister
     public const int MaxPageSize = 100;
 
     /// <summary><paramref name="Everything"/> ignores paging, for the CSV download.</summary>
-    public sealed record Query(int Page = 1, int PageSize = 20, bool Everything = false) : IRequest<Result>;
+    public sealed record Query(int Page = 1, int PageSize = 20, bool Everything = false) : IRequest<Result>
+    {
+        public AwardFilter Filter { get; init; } = new();
+        public AwardSort Sort { get; init; } = AwardSort.DateDesc;
+    }
 
-    public sealed record Result(IReadOnlyList<Award> Items, int Total, int Page, int PageSize);
+    /// <summary><paramref name="Total"/> and <paramref name="TotalValueSatang"/> cover everything the filter selects, not only this page.</summary>
+    public sealed record Result(IReadOnlyList<Award> Items, int Total, int Page, int PageSize)
+    {
+        public long TotalValueSatang { get; init; }
+    }
 
     public sealed record Award(int ChallengeId, string Slug, string TitleTh, string? TitleEn, OrganisationName Agency,
         IReadOnlyList<Winner> Winners, DateTimeOffset AwardedAt, DateTimeOffset PublishedAt, DateTimeOffset ProposalsDeadline,
@@ -43,9 +51,13 @@ public static class AwardRegister
         {
             var page = request.Everything ? 1 : Math.Max(1, request.Page);
             var size = request.Everything ? int.MaxValue : Math.Clamp(request.PageSize, 1, MaxPageSize);
-            var awarded = db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded);
+            var awarded = AwardFilters.Apply(db, db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded), request.Filter);
             var total = await awarded.CountAsync(cancellationToken);
-            IQueryable<Challenge> ordered = awarded.OrderByDescending(c => c.AwardedAt).ThenByDescending(c => c.Id);
+            var awardedIds = awarded.Select(c => c.Id);
+            var totalValue = await db.Proposals
+                .Where(p => p.State == ProposalState.Awarded && awardedIds.Contains(p.ChallengeId))
+                .SumAsync(p => p.ContractValueSatang, cancellationToken) ?? 0;
+            var ordered = AwardFilters.Order(db, awarded, request.Sort);
             if (!request.Everything)
                 ordered = ordered.Skip((page - 1) * size).Take(size);
             var challenges = await ordered
@@ -101,7 +113,7 @@ public static class AwardRegister
                 return new Award(c.Id, c.Slug, c.Content.TitleTh, c.Content.TitleEn, c.Agency, won, c.AwardedAt!.Value, published,
                     c.ProposalsDeadline, proposals, RedFlags.WindowDays(published, c.ProposalsDeadline), flags);
             }).ToList();
-            return new Result(awards, total, page, request.Everything ? Math.Max(1, total) : size);
+            return new Result(awards, total, page, request.Everything ? Math.Max(1, total) : size) { TotalValueSatang = totalValue };
         }
     }
 }

@@ -35,6 +35,8 @@ public static class OcdsReleasePackage
                     c.QuestionsDeadline,
                     c.ProposalsDeadline,
                     c.AwardedAt,
+                    c.CancelledAt,
+                    c.Reason,
                     Agency = new OrganisationName(c.AgencyId, c.Agency!.Slug, c.Agency.NameTh, c.Agency.NameEn),
                 })
                 .ToListAsync(cancellationToken);
@@ -46,6 +48,7 @@ public static class OcdsReleasePackage
                     p.ChallengeId,
                     p.State,
                     p.ContractValueSatang,
+                    p.ContractDate,
                     Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
                 })
                 .ToListAsync(cancellationToken);
@@ -57,15 +60,36 @@ public static class OcdsReleasePackage
                 .Select(c => new ChallengeFacts(c.Id, c.Slug, c.Content, c.Agency, c.PublishedAt!.Value, c.QuestionsDeadline,
                     c.ProposalsDeadline, c.State == ChallengeState.Awarded ? c.AwardedAt : null, byChallenge[c.Id].Count(),
                     byChallenge[c.Id].Where(p => p.State == ProposalState.Awarded)
-                        .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0)).ToList())
-                { Documents = documents[c.Id].ToList() })
+                        .Select(p => new WinningProposal(p.Id, p.Vendor, p.ContractValueSatang ?? 0) { ContractDate = p.ContractDate }).ToList())
+                {
+                    Documents = documents[c.Id].ToList(),
+                    CancelledAt = c.State == ChallengeState.Cancelled ? c.CancelledAt : null,
+                    CancellationReason = c.State == ChallengeState.Cancelled ? c.Reason : null,
+                })
                 .SelectMany(OcdsReleases.For)
                 .Concat(await OcdsContracts.ForPaidOrdersAsync(db, cancellationToken))
                 .OrderBy(r => r.Date).ThenBy(r => r.Id, StringComparer.Ordinal)
                 .ToList();
+            releases = await WithLegalIdentifiersAsync(releases, site, cancellationToken);
             // For a package made on demand, the standard asks for the date of the latest change to its contents.
             var publishedDate = releases.Count > 0 ? releases.Max(r => r.Date) : clock.Now;
             return new OcdsPackage($"{site}/api/ocds/releases", "1.1", publishedDate, new OcdsPublisher(PublisherName, site), releases);
+        }
+
+        /// <summary>Each party carries its legal identifier (juristic number when it has one) and its public page.</summary>
+        private async Task<List<OcdsRelease>> WithLegalIdentifiersAsync(List<OcdsRelease> releases, string site, CancellationToken ct)
+        {
+            var organisations = await db.Organisations.AsNoTracking()
+                .Select(o => new { o.Slug, o.Kind, o.NameTh, o.JuristicNumber })
+                .ToDictionaryAsync(o => OcdsIdentifiers.Party(o.Slug), ct);
+            OcdsParty Identified(OcdsParty party) => organisations.TryGetValue(party.Id, out var o)
+                ? party with
+                {
+                    Identifier = OcdsIdentifiers.LegalIdentifier(o.JuristicNumber, o.NameTh,
+                        $"{site}/{(o.Kind == Domain.OrganisationKind.Agency ? "agencies" : "vendors")}/{o.Slug}"),
+                }
+                : party;
+            return releases.Select(r => r with { Parties = r.Parties.Select(Identified).ToList() }).ToList();
         }
 
         /// <summary>The documents the challenge page shows to everyone: never a proposal's, never an unanswered question's.</summary>

@@ -17,7 +17,11 @@ public static class PublicChallenges
 
     public enum Status { Published, Closed, Evaluating, Awarded, Cancelled }
 
-    public sealed record Query(Status? Status = null, int Page = 1, int PageSize = 20) : IRequest<Result>;
+    public sealed record Query(Status? Status = null, int Page = 1, int PageSize = 20) : IRequest<Result>
+    {
+        /// <summary>Only this agency's challenges (its public page).</summary>
+        public int? AgencyId { get; init; }
+    }
 
     public sealed record Result(IReadOnlyList<Item> Items, int Total, int Page, int PageSize);
 
@@ -37,6 +41,8 @@ public static class PublicChallenges
             var size = Math.Clamp(request.PageSize, 1, MaxPageSize);
             var now = clock.Now;
             var query = db.Challenges.AsNoTracking().PublicOnly();
+            if (request.AgencyId is { } agencyId)
+                query = query.Where(c => c.AgencyId == agencyId);
             // The deadline job may not have run yet: a published challenge past its deadline is already closed to vendors.
             query = request.Status switch
             {

@@ -15,9 +15,20 @@ public static class PurchaseRegister
     public const int MaxPageSize = 100;
 
     /// <summary><paramref name="Everything"/> ignores paging, for the CSV download and the OCDS feed.</summary>
-    public sealed record Query(int Page = 1, int PageSize = 20, bool Everything = false) : IRequest<Result>;
+    public sealed record Query(int Page = 1, int PageSize = 20, bool Everything = false) : IRequest<Result>
+    {
+        /// <summary>Only the purchases this agency made (by slug, for its public page).</summary>
+        public string? Agency { get; init; }
 
-    public sealed record Result(IReadOnlyList<Purchase> Items, int Total, int Page, int PageSize);
+        /// <summary>Only the purchases from this vendor (by slug, for its public page).</summary>
+        public string? Vendor { get; init; }
+    }
+
+    /// <summary><paramref name="Total"/> and <paramref name="TotalValueSatang"/> cover every selected purchase, not only this page.</summary>
+    public sealed record Result(IReadOnlyList<Purchase> Items, int Total, int Page, int PageSize)
+    {
+        public long TotalValueSatang { get; init; }
+    }
 
     public sealed record Purchase(int OrderId, string Number, OrganisationName Agency, OrganisationName Vendor, string ListingSlug,
         string ListingTitleTh, string? ListingTitleEn, string PackageNameTh, string? PackageNameEn, int DurationDays, long ValueSatang,
@@ -34,7 +45,12 @@ public static class PurchaseRegister
             var page = request.Everything ? 1 : Math.Max(1, request.Page);
             var size = request.Everything ? int.MaxValue : Math.Clamp(request.PageSize, 1, MaxPageSize);
             var paid = db.Orders.AsNoTracking().Where(o => o.PaidAt != null);
+            if (request.Agency is { } agency)
+                paid = paid.Where(o => db.Organisations.Any(a => a.Id == o.AgencyId && a.Slug == agency));
+            if (request.Vendor is { } vendor)
+                paid = paid.Where(o => db.Organisations.Any(v => v.Id == o.VendorId && v.Slug == vendor));
             var total = await paid.CountAsync(cancellationToken);
+            var totalValue = await paid.SumAsync(o => o.TotalSatang, cancellationToken);
             IQueryable<Order> ordered = paid.OrderByDescending(o => o.PaidAt).ThenByDescending(o => o.Id);
             if (!request.Everything)
                 ordered = ordered.Skip((page - 1) * size).Take(size);
@@ -55,7 +71,7 @@ public static class PurchaseRegister
                     o.Package.ListingTitleEn, o.Package.NameTh, o.Package.NameEn, o.Package.DurationDays, o.TotalSatang, o.Route, o.State, o.PlacedAt,
                     o.PaidAt!.Value, o.ClosedAt);
             }).ToList();
-            return new Result(items, total, page, request.Everything ? Math.Max(1, total) : size);
+            return new Result(items, total, page, request.Everything ? Math.Max(1, total) : size) { TotalValueSatang = totalValue };
         }
     }
 }

@@ -1,18 +1,103 @@
 using Marketplace.Core.Common;
+using Marketplace.Core.Data;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Features.Transparency;
+using Marketplace.Web.Api;
 using MediatR;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Transparency;
 
-/// <summary>The public award register: every award with its competition figures and red flags, a page at a time.</summary>
-public sealed class AwardsModel(IMediator mediator) : PageModel
+/// <summary>
+/// The public award register: every award with its competition figures and red flags, a page at a time, narrowed by
+/// the filters of <see cref="AwardParameters"/> (the same as /api/awards and /awards.csv), with the count and total
+/// value of everything selected.
+/// </summary>
+public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db) : PageModel
 {
-    public AwardRegister.Result Register { get; private set; } = null!;
+    public AwardParameters Parameters { get; private set; } = null!;
+    public AwardRegister.Result Register { get; private set; } = new([], 0, 1, AwardRegister.MaxPageSize);
+    public IReadOnlyList<OrganisationName> Agencies { get; private set; } = [];
+    public IReadOnlyList<OrganisationName> Vendors { get; private set; } = [];
+    public IReadOnlyList<Province> Provinces { get; private set; } = [];
+    public IReadOnlyList<int> Years { get; private set; } = [];
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1) =>
-        Register = await mediator.Send(new AwardRegister.Query(page), HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Parameters = AwardParameters.From(Request.Query);
+        var (query, problems) = await Parameters.ValidateAsync(db, ct);
+        await LoadChoicesAsync(ct);
+        if (query is null)
+        {
+            foreach (var (field, messages) in problems)
+                ModelState.AddModelError(field, messages[0]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        Register = await mediator.Send(query, ct);
+    }
+
+    /// <summary>The choices of the filter form: only organisations and years that have awards, every province.</summary>
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        var awarded = db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded);
+        Agencies = await awarded.Select(c => c.Agency!).Distinct()
+            .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
+        Vendors = await db.Proposals.AsNoTracking()
+            .Where(p => p.State == ProposalState.Awarded && awarded.Any(c => c.Id == p.ChallengeId))
+            .Select(p => p.Vendor!).Distinct()
+            .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
+        Agencies = [.. Agencies.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
+        Vendors = [.. Vendors.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
+        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+        var first = await awarded.MinAsync(c => c.AwardedAt, ct);
+        var last = await awarded.MaxAsync(c => c.AwardedAt, ct);
+        Years = first is { } f && last is { } l
+            ? Enumerable.Range(Dates.ThaiDay(f).Year, Dates.ThaiDay(l).Year - Dates.ThaiDay(f).Year + 1).Reverse().ToList()
+            : [];
+    }
+
+    /// <summary>One select of the filter form: its choices, the value in the URL and the message if that value was refused.</summary>
+    public sealed record FilterField(string Name, string Label, IReadOnlyList<(string Value, string Text)> Options, string EmptyText,
+        string Current, string? Problem);
+
+    public bool IsFiltered => Request.Query.Any(q => q.Key is "agency" or "vendor" or "category" or "province" or "year" or "flag" && !string.IsNullOrEmpty(q.Value));
+
+    public IEnumerable<FilterField> Fields
+    {
+        get
+        {
+            var any = Texts.Get("Pages.Transparency.Awards.Any");
+            FilterField Field(string name, string labelKey, IEnumerable<(string, string)> options, string? emptyText = null) =>
+                new(name, Texts.Get(labelKey), options.ToList(), emptyText ?? any, Request.Query[name].ToString(), ProblemOf(name));
+            yield return Field("agency", "Pages.Transparency.Awards.Agency", Agencies.Select(o => (o.Slug, Bi.Pick(o.NameTh, o.NameEn))));
+            yield return Field("vendor", "Pages.Transparency.Awards.Vendor", Vendors.Select(o => (o.Slug, Bi.Pick(o.NameTh, o.NameEn))));
+            yield return Field("category", "Pages.Transparency.Awards.Category", NiaCategory.All.Select(c => (c.Slug, Bi.Pick(c.NameTh, c.NameEn))));
+            yield return Field("province", "Pages.Transparency.Awards.Province", Provinces.Select(p => (p.Code, Bi.Pick(p.NameTh, p.NameEn))));
+            yield return Field("year", "Pages.Transparency.Awards.Year", Years.Select(y => (y.ToString(System.Globalization.CultureInfo.InvariantCulture), YearLabel(y))));
+            yield return Field("flag", "Pages.Transparency.Awards.RedFlag", Enum.GetValues<RedFlagKind>().Select(k => (k.ToString(), Label(k))));
+            yield return Field("sort", "Pages.Transparency.Awards.SortBy",
+            [
+                ("date_asc", Texts.Get("Pages.Transparency.Awards.OldestFirst")),
+                ("value_desc", Texts.Get("Pages.Transparency.Awards.HighestValueFirst")),
+                ("value_asc", Texts.Get("Pages.Transparency.Awards.LowestValueFirst")),
+            ], Texts.Get("Pages.Transparency.Awards.NewestFirst"));
+        }
+    }
+
+    /// <summary>The field's message, if the parameter was refused.</summary>
+    public string? ProblemOf(string field) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    /// <summary>The register's open-data links with the same filters (paging dropped).</summary>
+    public string Filtered(string path) => path + QueryString.Create(Request.Query
+        .Where(q => q.Key is "agency" or "vendor" or "category" or "province" or "year" or "flag" or "sort" && !string.IsNullOrEmpty(q.Value))
+        .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+
+    /// <summary>A year as the reader counts it: Buddhist era on Thai pages, Gregorian in English (the URL is always Gregorian).</summary>
+    public static string YearLabel(int year) => new DateOnly(year, 7, 1).ToString("yyyy", Dates.Reader());
 
     public static string Label(RedFlagKind kind) => kind switch
     {

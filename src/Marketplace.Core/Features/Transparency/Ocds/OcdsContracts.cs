@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Core.Features.Transparency.Ocds;
 
 public sealed record OcdsContract(string Id, string AwardID, string Title, [property: System.Text.Json.Serialization.JsonPropertyName("title_en")] string? TitleEn,
-    string Status, DateTimeOffset DateSigned, OcdsValue Value, OcdsPeriod? Period, OcdsImplementation Implementation);
+    string Status, DateTimeOffset DateSigned, OcdsValue Value, OcdsPeriod? Period, OcdsImplementation? Implementation);
 
 public sealed record OcdsImplementation(IReadOnlyList<OcdsTransaction> Transactions);
 

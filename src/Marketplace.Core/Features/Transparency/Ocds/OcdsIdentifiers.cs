@@ -17,6 +17,19 @@ public static class OcdsIdentifiers
 
     public static string Award(int challengeId, int proposalId) => $"{Ocid(challengeId)}-award-{proposalId}";
 
+    public static string CancellationRelease(int challengeId) => $"{Ocid(challengeId)}-cancellation";
+
+    public static string Contract(int challengeId, int proposalId) => $"{Ocid(challengeId)}-contract-{proposalId}";
+
+    /// <summary>
+    /// The scheme of a Thai juristic person's 13-digit registration number (Department of Business Development), as
+    /// org-id.guide lists it. An organisation without one (most agencies) is identified by its legal name and page only.
+    /// </summary>
+    public const string JuristicScheme = "TH-DBD";
+
+    public static OcdsIdentifier LegalIdentifier(string? juristicNumber, string legalName, string pageUrl) =>
+        string.IsNullOrEmpty(juristicNumber) ? new(null, null, legalName, pageUrl) : new(JuristicScheme, juristicNumber, legalName, pageUrl);
+
     /// <summary>Organisation slugs never change after creation, so they cross-reference parties stably.</summary>
     public static string Party(string organisationSlug) => $"{Prefix}-org-{organisationSlug}";
 }

@@ -20,7 +20,14 @@ public sealed record OcdsRelease(string Ocid, string Id, DateTimeOffset Date, IR
 }
 
 public sealed record OcdsParty(string Id, string Name, [property: JsonPropertyName("name_en")] string? NameEn,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles)
+{
+    /// <summary>The organisation's legal identifier (see <see cref="OcdsIdentifiers.LegalIdentifier"/>).</summary>
+    public OcdsIdentifier? Identifier { get; init; }
+}
+
+/// <summary>OCDS's Identifier: <c>scheme</c> from org-id.guide, <c>id</c> within it, and the legal name.</summary>
+public sealed record OcdsIdentifier(string? Scheme, string? Id, string LegalName, string? Uri);
 
 public sealed record OcdsOrganisationReference(string Id, string Name);
 
@@ -36,6 +43,8 @@ public sealed record OcdsTender
     public string? Description { get; init; }
     [JsonPropertyName("description_en")] public string? DescriptionEn { get; init; }
     public required string Status { get; init; }
+    /// <summary>Free text about the status: a cancellation's public reason.</summary>
+    public string? StatusDetails { get; init; }
     public OcdsOrganisationReference? ProcuringEntity { get; init; }
     public OcdsValue? Value { get; init; }
     public OcdsValue? MinValue { get; init; }

@@ -7,11 +7,19 @@ public sealed record ChallengeFacts(int Id, string Slug, ChallengeContent Conten
     DateTimeOffset PublishedAt, DateTimeOffset QuestionsDeadline, DateTimeOffset ProposalsDeadline, DateTimeOffset? AwardedAt,
     int StandingProposals, IReadOnlyList<WinningProposal> Winners)
 {
+    /// <summary>Set for a cancelled challenge: when, and the public reason.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+    public string? CancellationReason { get; init; }
+
     /// <summary>The challenge's public documents (terms of reference, specifications, clarification attachments).</summary>
     public IReadOnlyList<OcdsDocument> Documents { get; init; } = [];
 }
 
-public sealed record WinningProposal(int ProposalId, OrganisationName Vendor, long ContractValueSatang);
+public sealed record WinningProposal(int ProposalId, OrganisationName Vendor, long ContractValueSatang)
+{
+    /// <summary>The contract date the agency recorded with the award (a Bangkok date).</summary>
+    public DateOnly? ContractDate { get; init; }
+}
 
 /// <summary>
 /// One release per event in a challenge's life. A release is a snapshot of what became known at that moment, so the
@@ -22,11 +30,33 @@ public static class OcdsReleases
 {
     public const string Currency = "THB";
 
+    /// <summary>Thailand keeps UTC+7 all year: a Bangkok date starts at 00:00+07:00.</summary>
+    private static readonly TimeSpan BangkokOffset = TimeSpan.FromHours(7);
+
     public static IEnumerable<OcdsRelease> For(ChallengeFacts c)
     {
         yield return Tender(c);
         if (c.AwardedAt is { } awardedAt && c.Winners.Count > 0)
             yield return Award(c, awardedAt);
+        if (c.CancelledAt is { } cancelledAt)
+            yield return Cancellation(c, cancelledAt);
+    }
+
+    /// <summary>The tender was cancelled before any award: OCDS's tenderCancellation, with the agency's public reason.</summary>
+    public static OcdsRelease Cancellation(ChallengeFacts c, DateTimeOffset cancelledAt)
+    {
+        var tender = new OcdsTender
+        {
+            Id = c.Slug,
+            Title = c.Content.TitleTh,
+            TitleEn = c.Content.TitleEn,
+            Status = "cancelled",
+            StatusDetails = c.CancellationReason,
+            ProcuringEntity = Reference(c.Agency),
+            TenderPeriod = new OcdsPeriod(c.PublishedAt, c.ProposalsDeadline),
+        };
+        return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.CancellationRelease(c.Id), cancelledAt, ["tenderCancellation"],
+            "tender", "th", [Buyer(c.Agency)], Reference(c.Agency), tender);
     }
 
     public static OcdsRelease Tender(ChallengeFacts c)
@@ -68,8 +98,13 @@ public static class OcdsReleases
         };
         var awards = c.Winners.Select(w => new OcdsAward(OcdsIdentifiers.Award(c.Id, w.ProposalId), "active", awardedAt,
             Baht(w.ContractValueSatang), [Reference(w.Vendor)])).ToList();
-        return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.AwardRelease(c.Id), awardedAt, ["award"], "tender",
-            "th", parties, Reference(c.Agency), tender, awards);
+        // Each winner's contract as the agency recorded it with the award: its value and the date it was signed.
+        var contracts = c.Winners.Select(w => new OcdsContract(OcdsIdentifiers.Contract(c.Id, w.ProposalId), OcdsIdentifiers.Award(c.Id, w.ProposalId),
+            c.Content.TitleTh, c.Content.TitleEn, "active", w.ContractDate is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), BangkokOffset) : awardedAt,
+            Baht(w.ContractValueSatang), null, null)).ToList();
+        return new OcdsRelease(OcdsIdentifiers.Ocid(c.Id), OcdsIdentifiers.AwardRelease(c.Id), awardedAt, ["award", "contract"], "tender",
+            "th", parties, Reference(c.Agency), tender, awards)
+        { Contracts = contracts };
     }
 
     /// <summary>OCDS amounts are numbers in the currency's unit; satang are exact in decimal, never a float.</summary>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201080106_Initial")]
+    [Migration("20261201092930_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -322,6 +322,9 @@ namespace Marketplace.Core.Data.Migrations
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -336,6 +339,11 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.Property<long>("ProposalsDeadline")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
@@ -364,6 +372,9 @@ namespace Marketplace.Core.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -372,6 +383,8 @@ namespace Marketplace.Core.Data.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("State", "AwardedAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 

@@ -526,6 +526,9 @@ namespace Marketplace.Core.Data.Migrations
                     AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProvinceCodes = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -995,6 +998,11 @@ namespace Marketplace.Core.Data.Migrations
                 table: "Challenges",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_State_AwardedAt",
+                table: "Challenges",
+                columns: new[] { "State", "AwardedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_State_ProposalsDeadline",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201080331_Initial")]
+    [Migration("20261201093142_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -333,6 +333,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -347,6 +350,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.Property<long>("ProposalsDeadline")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ProvinceCodes")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
@@ -375,6 +383,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("WindowDays")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
@@ -383,6 +394,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("State", "AwardedAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 

@@ -527,6 +527,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     AwardedAt = table.Column<long>(type: "bigint", nullable: true),
                     CancelledAt = table.Column<long>(type: "bigint", nullable: true),
                     Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCodes = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    WindowDays = table.Column<int>(type: "integer", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -996,6 +999,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
                 table: "Challenges",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_State_AwardedAt",
+                table: "Challenges",
+                columns: new[] { "State", "AwardedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_State_ProposalsDeadline",
