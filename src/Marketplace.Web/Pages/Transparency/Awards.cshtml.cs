@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Marketplace.Web.Pages.Transparency;
 
 /// <summary>The public award register: every award with its competition figures and red flags, a page at a time.</summary>
+[Infrastructure.PagePreview("Pages.Transparency.Awards.PreviewDescription")]
 public sealed class AwardsModel(IMediator mediator) : PageModel
 {
     public AwardRegister.Result Register { get; private set; } = null!;
