@@ -51,7 +51,7 @@ public sealed class StatisticsModel(IMediator mediator) : PageModel
             if (year is >= PublicStatistics.FirstYear and <= PublicStatistics.LastYear)
                 return year;
         }
-        ModelState.AddModelError(nameof(Year), Texts.Get("Pages.Transparency.Statistics.EnterTheYearAsFourDigits", PublicStatistics.FirstYear + 543, PublicStatistics.LastYear + 543, PublicStatistics.FirstYear, PublicStatistics.LastYear));
+        ModelState.AddModelError(nameof(Year), Texts.Get("Pages.Transparency.Statistics.EnterTheYearAsFourDigits", PublicStatistics.FirstYear, PublicStatistics.LastYear));
         return null;
     }
 
