@@ -1,5 +1,7 @@
+using Marketplace.Core.Common;
 using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Transparency;
+using Marketplace.Web.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,5 +21,9 @@ public sealed class VendorModel(IMediator mediator) : PageModel
         Vendor = await mediator.Send(new VendorProfile.Query(slug, page), ct);
         Awards = await mediator.Send(new AwardRegister.Query(PageSize: AgencyProfile.Shown) { Filter = new AwardFilter(Vendor: Vendor.Slug) }, ct);
         Purchases = await mediator.Send(new PurchaseRegister.Query(PageSize: AgencyProfile.Shown) { Vendor = Vendor.Slug }, ct);
+        var description = Bi.Pick(Vendor.DescriptionTh ?? "", Vendor.DescriptionEn);
+        PagePreview.Put(ViewData, new PagePreview(Bi.Pick(Vendor.NameTh, Vendor.NameEn), string.IsNullOrWhiteSpace(description)
+            ? Texts.Get("Pages.Catalogue.Vendor.ACompanyOnTheGovTechMarketplace", Vendor.Listings.Total)
+            : description));
     }
 }

@@ -82,6 +82,8 @@ public sealed class DetailsModel(IMediator mediator, MarketplaceDbContext db) : 
     private async Task LoadAsync(string slug)
     {
         Details = await Mediator.Send(new ChallengeDetails.Query(slug), HttpContext.RequestAborted);
+        PagePreview.Put(ViewData, new PagePreview(Bi.Pick(Details.Content.TitleTh, Details.Content.TitleEn),
+            Bi.Pick(Details.Content.ProblemTh, Details.Content.ProblemEn)));
         ProvinceNames = await Choices.ProvinceNamesAsync(db, HttpContext.RequestAborted);
         if (ShowsMatches)
             Matches = await Mediator.Send(new MatchVendorsForChallenge.Query(Details.Id), HttpContext.RequestAborted);

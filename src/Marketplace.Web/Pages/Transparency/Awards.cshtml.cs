@@ -15,6 +15,7 @@ namespace Marketplace.Web.Pages.Transparency;
 /// the filters of <see cref="AwardParameters"/> (the same as /api/awards and /awards.csv), with the count and total
 /// value of everything selected.
 /// </summary>
+[Infrastructure.PagePreview("Pages.Transparency.Awards.PreviewDescription")]
 public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db) : PageModel
 {
     public AwardParameters Parameters { get; private set; } = null!;
