@@ -24,6 +24,8 @@ public static class CoreServices
         services.AddDbContext<MarketplaceDbContext>(o => o.UseMarketplaceDatabase(provider, connectionString));
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<AuditTrail>();
+        services.TryAddSingleton<Features.Search.PublicChanges>();
+        services.TryAddSingleton<Features.Catalogue.ReferenceData>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();
         services.AddScoped<Features.Messaging.OutboxRenderer>();

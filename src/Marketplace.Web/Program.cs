@@ -50,6 +50,7 @@ builder.Services.AddMarketplaceHealthChecks();
 builder.Services.AddConcurrencyConflictPages();
 builder.Services.AddSharedDataProtection();
 builder.Services.AddSeveralInstances(settings.IndexFolder(contentRoot, dataFolder));
+builder.Services.AddPageCaching();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>
@@ -88,6 +89,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAccountGate();
 app.UseAuthorization();
+app.UsePageCaching();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
