@@ -27,7 +27,7 @@ public static class PageCaching
     {
         services.AddOutputCache(options =>
         {
-            options.AddBasePolicy(new PublicPagePolicy(), excludeDefaultPolicy: true);
+            options.AddBasePolicy(new PublicPagePolicy());
             options.SizeLimit = 64 * 1024 * 1024;
         });
         services.AddResponseCompression(options =>
@@ -114,6 +114,12 @@ public static class PageCaching
             if (data.HasFlag(ChangedPages.PublicRecords))
                 context.Tags.Add(RecordsTag);
             context.ResponseExpirationTimeSpan = Lifetime;
+            // Registered before the page's own callbacks, so it runs after them (they run last-in, first-out).
+            http.Response.OnStarting(() =>
+            {
+                DropNeedlessDeletions(request, http.Response);
+                return Task.CompletedTask;
+            });
             return ValueTask.CompletedTask;
         }
 
@@ -128,6 +134,22 @@ public static class PageCaching
                 context.AllowCacheStorage = false;
             }
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>
+        /// The layout reads TempData (flash messages), and its cookie provider then "deletes" its cookie on every
+        /// response, sent or not, which would make every page uncacheable. Deleting a cookie the request did not carry
+        /// changes nothing in the browser.
+        /// </summary>
+        private static void DropNeedlessDeletions(HttpRequest request, HttpResponse response)
+        {
+            var cookies = response.Headers.SetCookie;
+            if (cookies.Count == 0)
+                return;
+            var kept = cookies.Where(c => c is null || !(c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)
+                && !request.Cookies.ContainsKey(c[..Math.Max(0, c.IndexOf('=', StringComparison.Ordinal))]))).ToArray();
+            if (kept.Length != cookies.Count)
+                response.Headers.SetCookie = kept;
         }
 
         // The compression below the cache picks Brotli, then gzip; two browsers asking alike share one entry.
