@@ -1,3 +1,5 @@
+extern alias web;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -31,6 +33,10 @@ internal static partial class PageBenchmark
     public static async Task RunAsync(int listings, TimeSpan duration, int connections, string output)
     {
         var folder = Path.Combine(Path.GetTempPath(), "marketplace-page-bench", Guid.NewGuid().ToString("N"));
+        // WebApplicationFactory looks for the web project beside the solution file unless told where it is.
+        var contentRoot = Path.Combine(BenchSite.RepositoryRoot, "src", "Marketplace.Web");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACE_WEB", contentRoot);
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_Marketplace_Web", contentRoot);
         using var site = new BenchSite(folder);
         site.UseKestrel(0);
         site.StartServer();
@@ -201,7 +207,7 @@ internal static partial class PageBenchmark
     private static partial Regex WrkNon2xx();
 
     /// <summary>The real site on a fresh SQLite database, seeded, with a plaintext endpoint in front of everything.</summary>
-    private sealed class BenchSite(string folder) : WebApplicationFactory<Program>
+    private sealed class BenchSite(string folder) : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -222,7 +228,7 @@ internal static partial class PageBenchmark
                 Directory.Delete(folder, recursive: true);
         }
 
-        private static string RepositoryRoot
+        public static string RepositoryRoot
         {
             get
             {

@@ -11,6 +11,7 @@ using Marketplace.Core.Features.Search;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Tests.Support;
 using Marketplace.Search;
+using Marketplace.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
