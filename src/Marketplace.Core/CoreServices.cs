@@ -21,9 +21,15 @@ public static class CoreServices
     /// </summary>
     public static IServiceCollection AddMarketplaceCore(this IServiceCollection services, string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        services.AddDbContext<MarketplaceDbContext>(o => o.UseMarketplaceDatabase(provider, connectionString));
+        // Pooled: a page no longer builds a context and its services per request. Safe because the context holds no
+        // per-request state of its own (only its options; the current user and clock are separate scoped services), and
+        // the pool resets tracking, transactions and change-tracker settings between leases.
+        services.AddDbContextPool<MarketplaceDbContext>(o => o.UseMarketplaceDatabase(provider, connectionString));
         services.AddSingleton<IClock, SystemClock>();
         services.AddScoped<AuditTrail>();
+        services.TryAddSingleton<Features.Search.PublicChanges>();
+        services.TryAddSingleton<Features.Catalogue.ReferenceData>();
+        services.AddHostedService<PlannerStatisticsRefresh>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();
         services.AddScoped<Features.Messaging.OutboxRenderer>();

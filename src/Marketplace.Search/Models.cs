@@ -12,7 +12,20 @@ public sealed record SolutionDocument(
     string Maturity,
     string PricingModel,
     bool Certified,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt)
+{
+    /// <summary>The last day the listing is on the Innovation List (<see cref="DateOnly.MaxValue"/> without expiry); null when it is not.</summary>
+    public DateOnly? CertifiedUntil { get; init; }
+}
+
+/// <summary>What a result card shows, read from the index so a results page needs nothing from the database.</summary>
+public sealed record ListingSummary(string TitleTh, string? TitleEn, string SummaryTh, string? SummaryEn,
+    string VendorNameTh, string? VendorNameEn, string VendorSlug, string Sector, string Maturity,
+    IReadOnlyList<int> Categories, IReadOnlyList<string> Provinces, DateOnly? CertifiedUntil, DateTimeOffset PublishedAt)
+{
+    /// <summary>Whether the listing is on the Innovation List on a day (a listing's entry can expire after it was indexed).</summary>
+    public bool IsCertifiedOn(DateOnly day) => CertifiedUntil is { } until && until >= day;
+}
 
 /// <summary>
 /// One search. Filters are exact values; an unknown value simply matches nothing (the web layer validates).
@@ -32,6 +45,9 @@ public enum SearchSort { Relevance, Newest, Name }
 /// <summary>TitleHtml and SnippetHtml are safe to emit: matched words in &lt;mark&gt;, everything else HTML-escaped.</summary>
 public sealed record SearchHit(int Id, string Slug, float Score, string TitleHtml, string SnippetHtml)
 {
+    /// <summary>The card's plain fields (vendor, sector, categories…), as indexed.</summary>
+    public ListingSummary? Listing { get; init; }
+
     /// <summary>The English title with marks, when the listing has one.</summary>
     public string? TitleEnHtml { get; init; }
 

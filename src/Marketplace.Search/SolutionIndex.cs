@@ -75,6 +75,13 @@ public sealed partial class SolutionIndex : IDisposable
     /// <summary>Live listings in the current search snapshot (so it can trail an upsert by one refresh).</summary>
     public int DocumentCount => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
+    /// <summary>
+    /// False when the index holds listings written with an older card layout (they lack its doc values field): the
+    /// owner rebuilds it before serving results from it.
+    /// </summary>
+    public bool HasCurrentFormat => WithSearcher(searcher => searcher.IndexReader.Leaves
+        .All(leaf => leaf.AtomicReader.NumDocs == 0 || leaf.AtomicReader.FieldInfos.FieldInfo(FieldNames.Card) is not null));
+
     /// <summary>Opens or creates the index in a folder. Throws <see cref="IndexDamagedException"/> when it cannot be read.</summary>
     public static SolutionIndex Open(string folder) => Open(folder, new SolutionIndexOptions());
 

@@ -51,6 +51,7 @@ builder.Services.AddMarketplaceOpenApi();
 builder.Services.AddConcurrencyConflictPages();
 builder.Services.AddSharedDataProtection();
 builder.Services.AddSeveralInstances(settings.IndexFolder(contentRoot, dataFolder));
+builder.Services.AddPageCaching();
 builder.Services.AddAuthorizationBuilder()
     .AddPolicy("Moderation", p => p.RequireRole(Roles.Moderator, Roles.Admin));
 builder.Services.AddRazorPages(options =>
@@ -89,6 +90,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAccountGate();
 app.UseAuthorization();
+app.UsePageCaching();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();

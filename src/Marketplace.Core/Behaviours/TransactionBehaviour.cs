@@ -1,4 +1,6 @@
 using Marketplace.Core.Data;
+using Marketplace.Core.Domain.Search;
+using Marketplace.Core.Features.Search;
 using MediatR;
 
 namespace Marketplace.Core.Behaviours;
@@ -7,7 +9,7 @@ namespace Marketplace.Core.Behaviours;
 /// Innermost: wraps a command in one database transaction with its audit rows, so a change and its
 /// audit either both happen or neither does. Queries pass straight through.
 /// </summary>
-public sealed class TransactionBehaviour<TRequest, TResponse>(MarketplaceDbContext db, AuditTrail audit)
+public sealed class TransactionBehaviour<TRequest, TResponse>(MarketplaceDbContext db, AuditTrail audit, PublicChanges changes)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly bool IsCommand = typeof(TRequest).GetInterfaces()
@@ -27,6 +29,8 @@ public sealed class TransactionBehaviour<TRequest, TResponse>(MarketplaceDbConte
             audit.AddUnattributed(action);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Pages built from the database show the change at once on this instance; catalogue pages wait for the index.
+        changes.Raise(PublicChanges.Of(db.ChangeTracker.Entries<ChangeLogEntry>().Select(e => e.Entity)) & ~ChangedPages.Catalogue);
         return response;
     }
 }

@@ -26,6 +26,7 @@ public static class DatabaseInitialiser
         await seeder.EnsureReferenceDataAsync(seedFolder, ct);
         if (loadSampleData)
             await seeder.LoadSampleDataAsync(seedFolder, ct);
+        await PlannerStatistics.AtStartUpAsync(db, ct);
     }
 
     /// <summary>A PostgreSQL session lock held on the context's connection (kept open) until disposed; nothing on SQLite.</summary>

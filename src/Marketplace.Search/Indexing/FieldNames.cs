@@ -12,8 +12,11 @@ internal static class FieldNames
     /// <summary>Marks the listings written by one rebuild, so the rebuild can delete everything else at the end.</summary>
     public const string Generation = "gen";
 
-    /// <summary>Binary doc values: id, slug, titles and summaries, everything a result shows (see ListingCard).</summary>
-    public const string Card = "card";
+    /// <summary>
+    /// Binary doc values: everything a result card shows (see ListingCard). Named with its layout's version: an index
+    /// written before a layout change lacks the field and is rebuilt at start-up (see SolutionIndex.HasCurrentFormat).
+    /// </summary>
+    public const string Card = "card_v2";
 
     /// <summary>Binary doc values: the Thai and English descriptions, read only for snippets.</summary>
     public const string Descriptions = "descriptions";

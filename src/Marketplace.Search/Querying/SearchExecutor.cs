@@ -164,6 +164,7 @@ internal static class SearchExecutor
             var excerpt = HitHighlighter.Excerpt(card.SummaryTh);
             return new SearchHit(card.Id, card.Slug, score, Html.Escape(card.TitleTh), Html.Escape(excerpt))
             {
+                Listing = card.Summary,
                 TitleEnHtml = card.TitleEn is null ? null : Html.Escape(card.TitleEn),
             };
         }
@@ -171,6 +172,7 @@ internal static class SearchExecutor
         var (snippet, english) = highlighter.Snippet(text);
         return new SearchHit(card.Id, card.Slug, score, highlighter.Title(card.TitleTh, isThai: true), snippet)
         {
+            Listing = card.Summary,
             TitleEnHtml = card.TitleEn is null ? null : highlighter.Title(card.TitleEn, isThai: false),
             SnippetIsEnglish = english,
         };

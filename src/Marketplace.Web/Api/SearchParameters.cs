@@ -1,10 +1,9 @@
 using Marketplace.Core.Common;
-using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Search;
 using Marketplace.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Api;
 
@@ -17,7 +16,7 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
 {
     public const int DefaultPageSize = 20;
 
-    public async Task<(SearchRequest? Request, Dictionary<string, string[]> Problems)> ValidateAsync(MarketplaceDbContext db, CancellationToken ct)
+    public async Task<(SearchRequest? Request, Dictionary<string, string[]> Problems)> ValidateAsync(ReferenceData reference, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         void Problem(string name, string message) => problems[name] = [message];
@@ -36,7 +35,7 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
             else
                 Problem("category", Texts.Get("Api.SearchParameters.CategoryMustBeOrACategory"));
         }
-        if (!string.IsNullOrEmpty(Province) && !await db.Provinces.AnyAsync(p => p.Code == Province, ct))
+        if (!string.IsNullOrEmpty(Province) && !(await reference.GetAsync(ct)).Provinces.ContainsKey(Province))
             Problem("province", Texts.Get("Api.SearchParameters.UnknownProvinceUseAnISOCode"));
         bool? certified = null;
         if (!string.IsNullOrEmpty(Certified))

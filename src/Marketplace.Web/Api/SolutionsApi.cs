@@ -1,4 +1,4 @@
-using Marketplace.Core.Data;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Infrastructure;
 using MediatR;
@@ -10,11 +10,11 @@ public static class SolutionsApi
 {
     public static void MapSolutionsApi(this WebApplication app)
     {
-        app.MapGet("/api/solutions", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, string? q, string? sector,
+        app.MapGet("/api/solutions", async (HttpContext http, IMediator mediator, ReferenceData reference, string? q, string? sector,
             string? category, string? province, string? maturity, string? pricing, string? certified, string? sort, string? page, string? pageSize) =>
         {
             var (request, problems) = await new SearchParameters(q, sector, category, province, maturity, pricing, certified, sort, page, pageSize)
-                .ValidateAsync(db, http.RequestAborted);
+                .ValidateAsync(reference, http.RequestAborted);
             if (request is null)
                 return Results.ValidationProblem(problems, title: "The search parameters are not valid", type: "https://tools.ietf.org/html/rfc9110#section-15.5.1");
             var result = await mediator.Send(new SearchSolutions.Query(request), http.RequestAborted);

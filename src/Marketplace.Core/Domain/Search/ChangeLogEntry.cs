@@ -10,6 +10,11 @@ public sealed class ChangeLogEntry
     public const string ListingEntity = "Listing";
     public const string VendorEntity = "Vendor";
 
+    // Not indexed: these tell every instance that public pages built from other data changed (cached pages are dropped).
+    public const string CataloguePageEntity = "CataloguePage";
+    public const string PublicRecordEntity = "PublicRecord";
+    public const string TaxonomyEntity = "Taxonomy";
+
     private ChangeLogEntry() { }
 
     public ChangeLogEntry(string entityType, int entityId, DateTimeOffset at)

@@ -21,11 +21,18 @@ public static class ListingDetails
 
     public sealed record VendorSummary(int Id, string Slug, string NameTh, string NameEn, bool Verified);
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, ReferenceData reference) : IRequestHandler<Query, Result>
     {
+        // Compiled once: the busiest page after search skips EF Core's query cache lookup (and its lock) on every view.
+        private static readonly Func<MarketplaceDbContext, string, CancellationToken, Task<Listing?>> BySlug = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, string slug, CancellationToken ct) => db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefault(l => l.Slug == slug));
+
+        private static readonly Func<MarketplaceDbContext, int, bool, Task<bool>> HasLogo = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, int id, bool preview) => db.ListingLogos.Any(l => l.ListingId == id && (l.ContentType != "" || (preview && l.PendingContentType != null))));
+
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var listing = await db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefaultAsync(l => l.Slug == request.Slug, cancellationToken)
+            var listing = await BySlug(db, request.Slug, cancellationToken)
                 ?? throw new NotFoundException(Texts.Get("Features.Catalogue.ListingDetails.ThisSolutionDoesNotExist"));
             var canManage = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == listing.VendorId;
             var insider = canManage || user.IsModerator();
@@ -34,14 +41,14 @@ public static class ListingDetails
 
             var preview = insider && (request.Preview || !listing.IsPublic);
             var content = preview ? listing.Draft : listing.Live!;
-            var provinces = await db.Provinces.AsNoTracking().Where(p => content.Provinces.Contains(p.Code))
-                .ToDictionaryAsync(p => p.Code, p => Bi.Pick(p.NameTh, p.NameEn), cancellationToken);
+            var known = (await reference.GetAsync(cancellationToken)).Provinces;
+            var provinces = content.Provinces.Where(known.ContainsKey).Distinct().ToDictionary(code => code, code => Bi.Pick(known[code].NameTh, known[code].NameEn));
             var vendor = listing.Vendor!;
             return new Result(listing.Id, listing.Slug, content, SafeMarkdown.ToHtml(content.DescriptionTh),
                 content.DescriptionEn is null ? null : SafeMarkdown.ToHtml(content.DescriptionEn),
                 new VendorSummary(vendor.Id, vendor.Slug, vendor.NameTh, vendor.NameEn, vendor.Verification == VerificationState.Verified),
                 listing.IsPublic, preview, canManage,
-                await db.ListingLogos.AnyAsync(l => l.ListingId == listing.Id && (l.ContentType != "" || (preview && l.PendingContentType != null)), cancellationToken),
+                await HasLogo(db, listing.Id, preview),
                 listing.Review, listing.Visibility, listing.PublishedAt, provinces);
         }
     }

@@ -3,6 +3,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Domain.Messaging;
+using Marketplace.Core.Domain.Search;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,8 @@ public static class CloseDueChallenges
                 if (!challenge.CloseIfDue(now) || await ClaimAsync(challenge, version, cancellationToken) == 0)
                     continue;
                 audit.Record(nameof(Challenge), () => challenge.Id, TextArg.Of("Audit.Summary.ClosedAtDeadline", TextArg.OnDay(challenge.ProposalsDeadline)));
+                // The conditional UPDATE bypasses change tracking: tell every instance's cached challenge pages.
+                db.ChangeLog.Add(new ChangeLogEntry(ChangeLogEntry.PublicRecordEntity, challenge.Id, now));
                 closed++;
             }
             if (closed == 0)

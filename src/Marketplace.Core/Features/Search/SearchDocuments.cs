@@ -29,5 +29,13 @@ internal static class SearchDocuments
         new(id, slug, c.TitleTh, c.TitleEn, c.SummaryTh, c.SummaryEn,
             SafeMarkdown.ToPlainText(c.DescriptionTh), c.DescriptionEn is null ? null : SafeMarkdown.ToPlainText(c.DescriptionEn),
             c.Tags, vendorTh, vendorEn, vendorSlug, c.Sector.ToString(), c.Categories.ToList(), c.Provinces,
-            c.Maturity.ToString(), c.PricingModel.ToString(), c.HasValidInnovationListing(today), publishedAt);
+            c.Maturity.ToString(), c.PricingModel.ToString(), c.HasValidInnovationListing(today), publishedAt)
+        {
+            CertifiedUntil = CertifiedUntil(c, today),
+        };
+
+    /// <summary>The last day of the listing's valid Innovation List entry; <see cref="DateOnly.MaxValue"/> when it never expires.</summary>
+    private static DateOnly? CertifiedUntil(ListingContent c, DateOnly today) => c.HasValidInnovationListing(today)
+        ? c.Certifications.Where(x => x.Kind == Certification.InnovationList).Max(x => x.Expires ?? DateOnly.MaxValue)
+        : null;
 }

@@ -19,7 +19,8 @@ public sealed record RebuildProgress(bool Running, int Done, int Total, DateTime
 /// <see cref="SearchUnavailableException"/> (a 503 page) and starts a repair instead of failing every search.
 /// One gate serialises catching up, verifying and rebuilding.
 /// </summary>
-public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, IClock clock, ILogger<SearchIndexHost> logger) : IDisposable
+public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, IClock clock, ILogger<SearchIndexHost> logger,
+    PublicChanges? changes = null) : IDisposable
 {
     private const int CatchUpBatch = 500;
 
@@ -66,7 +67,9 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
             await SearchDocuments.CountPublishedAsync(db, ct)), ct);
         // A missing folder opens as a new, empty index: replaying the log would only bring back the listings changed
         // lately, so a new or empty index is rebuilt. One ahead of the database belongs to another database.
-        if (Index.LastAppliedSequence == 0 || Index.LastAppliedSequence > latest || (Index.DocumentCount == 0 && published > 0))
+        // One written with an older card layout cannot serve result cards.
+        if (Index.LastAppliedSequence == 0 || Index.LastAppliedSequence > latest || (Index.DocumentCount == 0 && published > 0)
+            || !Index.HasCurrentFormat)
         {
             logger.LogWarning("Search index is new, empty or ahead of the database ({Documents} documents, change {Applied} of {Latest}); rebuilding",
                 Index.DocumentCount, Index.LastAppliedSequence, latest);
@@ -128,6 +131,8 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
                 await ApplyAsync(entries, ct);
                 Index.Commit(batch.Count > 0 ? batch[^1].Sequence : after);
                 Index.Refresh();
+                // After the refresh: a page rendered once the versions moved is rendered from the new snapshot.
+                changes?.Raise(PublicChanges.Of(entries));
                 _recent.UnionWith(entries.Select(e => e.Sequence));
                 applied += entries.Count;
             }
@@ -221,6 +226,7 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
             var progress = new InlineProgress(done => UpdateRunning(p => p with { Done = done }));
             await Task.Run(() => Index.Rebuild(documents, sequence, progress), ct);
             Index.Refresh();
+            changes?.Raise(ChangedPages.Catalogue);
             SetProgress(new RebuildProgress(false, documents.Count, documents.Count, clock.Now, null));
             logger.LogInformation("Search index rebuilt: {Count} listings at change {Sequence}", documents.Count, sequence);
         }
@@ -351,6 +357,8 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
     {
         var listingIds = batch.Where(c => c.EntityType == ChangeLogEntry.ListingEntity).Select(c => c.EntityId).ToHashSet();
         var vendorIds = batch.Where(c => c.EntityType == ChangeLogEntry.VendorEntity).Select(c => c.EntityId).ToList();
+        if (listingIds.Count == 0 && vendorIds.Count == 0)
+            return;
         await WithDbAsync(async db =>
         {
             if (vendorIds.Count > 0)

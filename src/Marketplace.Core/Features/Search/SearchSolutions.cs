@@ -1,15 +1,12 @@
 using Marketplace.Core.Common;
-using Marketplace.Core.Data;
-using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Search;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Core.Features.Search;
 
 /// <summary>
-/// A search over published listings: the index ranks, filters, counts facets and highlights; the database
-/// supplies the rest of each card. Used by the search page, the browse pages and the JSON API.
+/// A search over published listings: the index ranks, filters, counts facets, highlights and holds each card's
+/// fields, so a search costs no database query however large the catalogue. Used by the search page, the browse pages and the JSON API.
 /// </summary>
 public static class SearchSolutions
 {
@@ -41,37 +38,32 @@ public static class SearchSolutions
         public string? TitleEnHtml { get; init; }
     }
 
-    public sealed class Handler(SearchIndexHost host, MarketplaceDbContext db) : IRequestHandler<Query, Result>
+    public sealed class Handler(SearchIndexHost host, IClock clock) : IRequestHandler<Query, Result>
     {
-        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        public Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var found = host.Read(index => index.Search(request.Request with
             {
                 PageSize = Math.Clamp(request.Request.PageSize, 1, MaxPageSize),
                 PreferEnglish = request.Request.PreferEnglish || !Bi.IsThai,
             }));
-            var ids = found.Hits.Select(h => h.Id).ToList();
-            var rows = await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id) && l.Visibility == Visibility.Published)
-                .Select(l => new { l.Id, l.Live, l.Vendor!.NameTh, l.Vendor.NameEn, l.Vendor.Slug })
-                .ToDictionaryAsync(l => l.Id, cancellationToken);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            // A hit whose listing was hidden a moment ago (the index trails by up to a second) is left out.
-            var items = found.Hits.Where(h => rows.ContainsKey(h.Id)).Select(h =>
+            // Everything a card shows is in the index, which holds only published listings (a hidden one is deleted from
+            // it when the change log is applied, within the same second as an approval appears): no per-search query.
+            var today = DateOnly.FromDateTime(clock.Now.UtcDateTime);
+            var items = found.Hits.Where(h => h.Listing is not null).Select(h =>
             {
-                var row = rows[h.Id];
-                var c = row.Live!;
-                return new Item(h.Id, h.Slug, c.TitleTh, c.TitleEn, c.SummaryTh, c.SummaryEn, row.NameTh, row.NameEn, row.Slug,
-                    c.Sector.ToString(), c.Categories.ToList(), c.Provinces, h.TitleHtml, h.SnippetHtml, c.HasValidInnovationListing(today),
-                    c.Maturity.ToString())
+                var c = h.Listing!;
+                return new Item(h.Id, h.Slug, c.TitleTh, c.TitleEn, c.SummaryTh, c.SummaryEn, c.VendorNameTh, c.VendorNameEn ?? c.VendorNameTh,
+                    c.VendorSlug, c.Sector, c.Categories, c.Provinces, h.TitleHtml, h.SnippetHtml, c.IsCertifiedOn(today), c.Maturity)
                 { TitleEnHtml = h.TitleEnHtml };
             }).ToList();
-            return new Result(found.Total, found.Page, found.PageSize, found.IsPartialMatch, items, found.Facets)
+            return Task.FromResult(new Result(found.Total, found.Page, found.PageSize, found.IsPartialMatch, items, found.Facets)
             {
                 CorrectedQuery = found.CorrectedQuery,
                 AlsoSearched = found.AlsoSearched,
                 FullMatchCount = found.FullMatchCount,
                 SuggestedQuery = found.SuggestedQuery,
-            };
+            });
         }
     }
 }

@@ -1,10 +1,9 @@
-using Marketplace.Core.Data;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Search;
 
@@ -12,7 +11,7 @@ namespace Marketplace.Web.Pages.Search;
 /// The search page (/search, and /solutions for browsing): everything is in the URL, so a search can be
 /// shared and works without JavaScript; facets are links that add or remove one filter.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, MarketplaceDbContext db) : PageModel
+public sealed class IndexModel(IMediator mediator, ReferenceData reference) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sector { get; set; }
@@ -26,12 +25,14 @@ public sealed class IndexModel(IMediator mediator, MarketplaceDbContext db) : Pa
     public string? PageNumber => Request.Query["page"].FirstOrDefault();
 
     public SearchSolutions.Result Results { get; private set; } = null!;
-    public IReadOnlyDictionary<string, (string Th, string En)> ProvinceNames { get; private set; } = new Dictionary<string, (string, string)>();
+    /// <summary>Category wording and province names for the facets, from memory.</summary>
+    public ReferenceData.Snapshot Reference { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync()
     {
+        Reference = await reference.GetAsync(HttpContext.RequestAborted);
         var (request, problems) = await new SearchParameters(Q, Sector, Category, Province, Maturity, Pricing, Certified, Sort, PageNumber, null)
-            .ValidateAsync(db, HttpContext.RequestAborted);
+            .ValidateAsync(reference, HttpContext.RequestAborted);
         if (request is null)
         {
             foreach (var (field, messages) in problems)
@@ -41,7 +42,6 @@ public sealed class IndexModel(IMediator mediator, MarketplaceDbContext db) : Pa
             return Page();
         }
         Results = await mediator.Send(new SearchSolutions.Query(request));
-        ProvinceNames = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, p => (p.NameTh, p.NameEn));
         return Page();
     }
 

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Marketplace.Core.Data;
+using Marketplace.Core.Data.Seeding;
+using Marketplace.Core.Domain;
+using Marketplace.Core.Domain.Catalogue;
+using Marketplace.Core.Features.Catalogue;
+using Marketplace.Core.Features.Challenges;
+using Marketplace.Core.Features.Search;
+using Marketplace.Core.Features.Transparency;
+using Marketplace.Core.Tests.Support;
+using Marketplace.Search;
+using Marketplace.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Core.Tests.Performance;
+
+/// <summary>The seeded site plus 10,000 listings from 200 vendors, loaded through the bulk path, index rebuilt.</summary>
+public sealed class TenThousandListings : IAsyncLifetime
+{
+    public const int Count = 10_000;
+    public const int Vendors = 200;
+
+    public SliceFixture Site { get; } = new();
+
+    public TimeSpan LoadTime { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        await Site.InitializeAsync();
+        var now = Site.Clock.Now;
+        var vendors = Enumerable.Range(1, Vendors).Select(v => new BulkVendor($"bulk-vendor-{v}", $"บริษัททดสอบ {v} จำกัด", $"Test Vendor {v}", "TH-10")).ToList();
+        var listings = Enumerable.Range(1, Count).Select(i => new BulkListing(i % Vendors, $"bulk-{i}", new ListingContent
+        {
+            TitleTh = $"ระบบจัดการข้อมูลน้ำชุมชน {i}",
+            SummaryTh = "ชุมชนติดตามคุณภาพน้ำและแจ้งเตือนเมื่อค่าผิดปกติ",
+            DescriptionTh = "เซ็นเซอร์วัดคุณภาพน้ำส่งข้อมูลขึ้นระบบทุกชั่วโมง",
+            Sector = (Sector)(i % 3),
+            PrimaryCategory = 1 + i % 6,
+            Provinces = ["TH-10"],
+            Maturity = Maturity.Pilot,
+            PricingModel = PricingModel.Free,
+        }, now.AddMinutes(-i)));
+        var clock = Stopwatch.StartNew();
+        await BulkCatalogue.LoadAsync(Site.Services.GetRequiredService<IServiceScopeFactory>(), vendors, listings, now);
+        LoadTime = clock.Elapsed;
+        await Site.Search.RebuildAsync(CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync() => Site.DisposeAsync();
+}
+
+/// <summary>
+/// The queries public pages run, captured as EF Core sends them, must find their rows through an index at 10,000
+/// listings (SQLite's EXPLAIN QUERY PLAN says SEARCH, not SCAN, for the listings table); search pages send none.
+/// </summary>
+public sealed partial class QueryPlanTests(TenThousandListings data) : IClassFixture<TenThousandListings>
+{
+    private SliceFixture Site => data.Site;
+
+    [Fact]
+    public async Task The_bulk_load_publishes_every_listing_and_the_index_holds_them()
+    {
+        var published = await Site.QueryDbAsync(db => db.Listings.CountAsync(l => l.Slug.StartsWith("bulk-") && l.Visibility == Visibility.Published));
+        var changes = await Site.QueryDbAsync(db => db.ChangeLog.CountAsync(c => c.EntityType == Domain.Search.ChangeLogEntry.ListingEntity));
+
+        Assert.Equal(TenThousandListings.Count, published);
+        Assert.Equal(0, changes);
+        Assert.True(Site.Search.Index.DocumentCount >= TenThousandListings.Count);
+        Assert.True(data.LoadTime < TimeSpan.FromSeconds(60), $"loading took {data.LoadTime}");
+    }
+
+    [Fact]
+    public async Task A_search_page_sends_no_query_to_the_database()
+    {
+        Site.AsAnonymous();
+        var (result, commands) = await CapturedAsync(() => Site.SendAsync(new SearchSolutions.Query(new SearchRequest("น้ำ", Sector: "CivilTech"))));
+
+        Assert.NotEmpty(result.Items);
+        Assert.All(result.Items, i => Assert.StartsWith("บริษัท", i.VendorNameTh));
+        Assert.Empty(commands);
+    }
+
+    [Fact]
+    public async Task Each_hot_public_query_finds_its_listings_through_an_index()
+    {
+        Assert.SkipUnless(TestDatabase.ConfiguredProvider == DatabaseProvider.Sqlite, "EXPLAIN QUERY PLAN is SQLite's");
+        Site.AsAnonymous();
+        var (_, commands) = await CapturedAsync(async () =>
+        {
+            await Site.SendAsync(new ListingDetails.Query("bulk-4242"));
+            await Site.SendAsync(new VendorProfile.Query("bulk-vendor-7"));
+            await Site.SendAsync(new BrowseListings.Query(Sector: Sector.CivilTech));
+            await Site.SendAsync(new BrowseChallenges.Query());
+            await Site.SendAsync(new AwardRegister.Query());
+            await Site.SendAsync(new PurchaseRegister.Query());
+            await Site.Search.CatchUpAsync(CancellationToken.None);
+            return 0;
+        });
+
+        Assert.NotEmpty(commands);
+        var scans = new List<string>();
+        foreach (var command in commands)
+        {
+            var listingAliases = ListingAlias().Matches(command.Sql).Select(m => m.Groups[1].Value).ToHashSet();
+            foreach (var step in await PlanAsync(command))
+            {
+                if (step.StartsWith("SCAN ", StringComparison.Ordinal) && listingAliases.Contains(step.Split(' ')[1]))
+                    scans.Add($"{step}\n  in: {command.Sql}");
+            }
+        }
+        Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+    }
+
+    private sealed record Captured(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+    /// <summary>Every command EF Core sends while the action runs, through its diagnostic events (no test-only wiring in the app).</summary>
+    private async Task<(T Result, List<Captured> Commands)> CapturedAsync<T>(Func<Task<T>> action)
+    {
+        var commands = new List<Captured>();
+        // Other test classes run at the same time in this process: keep only the commands sent to this class's database.
+        var ours = await Site.QueryDbAsync(db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            return Task.FromResult((connection.DataSource, connection.Database));
+        });
+        using var listener = new CommandListener(commands, ours);
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(listener);
+        var result = await action();
+        lock (commands)
+            return (result, commands.ToList());
+    }
+
+    private async Task<List<string>> PlanAsync(Captured command)
+    {
+        await using var scope = Site.Services.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + command.Sql;
+        foreach (var (name, value) in command.Parameters)
+        {
+            var parameter = explain.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            explain.Parameters.Add(parameter);
+        }
+        var steps = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            steps.Add(reader.GetString(3));
+        return steps;
+    }
+
+    private sealed class CommandListener(List<Captured> commands, (string DataSource, string Database) database) : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+                _subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data)
+                return;
+            if ((data.Command.Connection?.DataSource, data.Command.Connection?.Database) != database)
+                return;
+            var sql = data.Command.CommandText;
+            if (!sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+                return;
+            var parameters = data.Command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+            lock (commands)
+                commands.Add(new Captured(sql, parameters));
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
+    }
+
+    [GeneratedRegex(@"""Listings"" AS ""(\w+)""")]
+    private static partial Regex ListingAlias();
+}
