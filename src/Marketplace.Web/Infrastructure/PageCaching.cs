@@ -66,10 +66,14 @@ public static class PageCaching
     public static ChangedPages DataOf(PathString path)
     {
         var p = path.Value?.TrimEnd('/').ToLowerInvariant() ?? "";
-        if (p is "/search" or "/solutions" or "/api/solutions" or "/api/suggest" || p.StartsWith("/vendors/", StringComparison.Ordinal)
+        if (p is "/search" or "/solutions" or "/api/solutions" or "/api/suggest"
             || p.StartsWith("/solutions/", StringComparison.Ordinal) && !p.Contains("/buy", StringComparison.Ordinal))
             return ChangedPages.Catalogue;
+        // A vendor's page lists its listings and also the awards it won and the packages it sold.
+        if (p.StartsWith("/vendors/", StringComparison.Ordinal))
+            return ChangedPages.Catalogue | ChangedPages.PublicRecords;
         if (p is "/challenges" or "/awards" or "/purchases" or "/awards.csv" or "/purchases.csv" or "/open-data"
+            || p.StartsWith("/open-data/", StringComparison.Ordinal)
             || p.StartsWith("/challenges/", StringComparison.Ordinal) && !p.EndsWith("/proposal", StringComparison.Ordinal)
             || p.StartsWith("/api/challenges", StringComparison.Ordinal) || p.StartsWith("/api/awards", StringComparison.Ordinal)
             || p.StartsWith("/api/purchases", StringComparison.Ordinal) || p.StartsWith("/api/ocds/", StringComparison.Ordinal)
