@@ -9,7 +9,8 @@ namespace Marketplace.Web.Statistics;
 /// Turns the statistics into charts in the reader's language, with the links behind each figure: listings go to
 /// the catalogue's filters (/solutions?sector=&amp;category=&amp;province=), awards to the register's
 /// (/awards?agency=&amp;category=&amp;province=&amp;year=&amp;flag=). The register has no sector filter, so award links
-/// carry the year only; purchases have no filtered list yet and link to the whole purchase register.
+/// carry the year only. An agency's purchases link to its public page (which lists them); purchases by category have no
+/// filtered list yet and link to the whole purchase register.
 /// </summary>
 public sealed class StatisticsCharts(int? year, Sector? sector)
 {
@@ -41,7 +42,7 @@ public sealed class StatisticsCharts(int? year, Sector? sector)
 
     public BarChart PurchasedByAgency(StatisticsResult f) => Money("purchased-by-agency",
         Texts.Get("Statistics.StatisticsCharts.ValuePurchasedPaidOrdersByAgency"), Texts.Get("Statistics.StatisticsCharts.Agency"),
-        Texts.Get("Statistics.StatisticsCharts.Orders"), Ranked(f.PurchasedByAgency, _ => Purchases, Purchases), Purchases);
+        Texts.Get("Statistics.StatisticsCharts.Orders"), Ranked(f.PurchasedByAgency, agency => "/agencies/" + Uri.EscapeDataString(agency), Purchases), Purchases);
 
     public BarChart RedFlags(StatisticsResult f) => new("red-flags",
         Texts.Get("Statistics.StatisticsCharts.AwardsWithRedFlagsByKind"), Texts.Get("Statistics.StatisticsCharts.RedFlag"), Texts.Get("Statistics.StatisticsCharts.Awards"),

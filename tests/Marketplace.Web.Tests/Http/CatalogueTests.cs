@@ -278,7 +278,7 @@ public sealed partial class CatalogueTests(MarketplaceFactory factory) : IClassF
         Assert.Equal(SmallPng, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"));
         await ApproveAsync(id);
 
-        Assert.Equal(newLogo, await anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"));
+        Assert.Equal(newLogo, await Eventually.ReadAsync(() => anonymous.Http.GetByteArrayAsync($"/solutions/{slug}/logo"), logo => logo.SequenceEqual(newLogo)));
     }
 
     [GeneratedRegex(@"^/vendor/listings/edit/(\d+)$")]
