@@ -25,4 +25,8 @@ public sealed record NiaCategory(int Number, string Slug, string NameTh, string 
     public static NiaCategory? ByNumber(int number) => All.FirstOrDefault(c => c.Number == number);
 
     public static NiaCategory? BySlug(string? slug) => All.FirstOrDefault(c => c.Slug == slug);
+
+    /// <summary>A category as URLs name it: by its number ("3") or its slug.</summary>
+    public static NiaCategory? ByNumberOrSlug(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? ByNumber(number) : BySlug(text);
 }

@@ -48,16 +48,9 @@ public sealed record AwardParameters(
             Problem("agency", "Api.AwardParameters.UnknownAgency");
         if (!string.IsNullOrEmpty(Vendor) && !await db.Organisations.AnyAsync(o => o.Slug == Vendor && o.Kind == OrganisationKind.Vendor, ct))
             Problem("vendor", "Api.AwardParameters.UnknownVendor");
-        int? category = null;
-        if (!string.IsNullOrEmpty(Category))
-        {
-            if (int.TryParse(Category, out var number) && NiaCategory.ByNumber(number) is not null)
-                category = number;
-            else if (NiaCategory.BySlug(Category) is { } bySlug)
-                category = bySlug.Number;
-            else
-                Problem("category", "Api.SearchParameters.CategoryMustBeOrACategory");
-        }
+        var category = string.IsNullOrEmpty(Category) ? null : NiaCategory.ByNumberOrSlug(Category)?.Number;
+        if (!string.IsNullOrEmpty(Category) && category is null)
+            Problem("category", "Api.SearchParameters.CategoryMustBeOrACategory");
         if (!string.IsNullOrEmpty(Province) && !await db.Provinces.AnyAsync(p => p.Code == Province, ct))
             Problem("province", "Api.SearchParameters.UnknownProvinceUseAnISOCode");
         int? year = null;

@@ -25,16 +25,9 @@ public sealed record SearchParameters(string? Q, string? Sector, string? Categor
         var maturity = Parse<Maturity>(Maturity, "maturity", problems);
         var pricing = Parse<PricingModel>(Pricing, "pricing", problems);
         var sort = Parse<SearchSort>(Sort, "sort", problems);
-        int? category = null;
-        if (!string.IsNullOrEmpty(Category))
-        {
-            if (int.TryParse(Category, out var number) && NiaCategory.ByNumber(number) is not null)
-                category = number;
-            else if (NiaCategory.BySlug(Category) is { } bySlug)
-                category = bySlug.Number;
-            else
-                Problem("category", Texts.Get("Api.SearchParameters.CategoryMustBeOrACategory"));
-        }
+        var category = string.IsNullOrEmpty(Category) ? null : NiaCategory.ByNumberOrSlug(Category)?.Number;
+        if (!string.IsNullOrEmpty(Category) && category is null)
+            Problem("category", Texts.Get("Api.SearchParameters.CategoryMustBeOrACategory"));
         if (!string.IsNullOrEmpty(Province) && !(await reference.GetAsync(ct)).Provinces.ContainsKey(Province))
             Problem("province", Texts.Get("Api.SearchParameters.UnknownProvinceUseAnISOCode"));
         bool? certified = null;
