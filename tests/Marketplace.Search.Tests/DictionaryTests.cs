@@ -28,6 +28,20 @@ public sealed class DictionaryTests
         Assert.Equal([1, 2], index.Search(new SearchRequest("ดิจิทัล")).Ids());
     }
 
+    [Theory]
+    [InlineData(999, true)]
+    [InlineData(1000, false)]
+    public void A_word_a_thousand_listings_have_is_not_widened_to_its_other_language_alternative(int english, bool widened)
+    {
+        using var index = SolutionIndex.InMemory();
+        var thaiOnly = Listing(9001, "ระบบลงเวลาสำหรับโรงเรียน");
+        index.Rebuild(Enumerable.Range(1, english).Select(id => Listing(id, "ระบบ", titleEn: "Attendance for schools")).Append(thaiOnly), sequence: 1);
+        index.Refresh();
+
+        Assert.Equal(english + (widened ? 1 : 0), index.Search(new SearchRequest("schools")).Total);
+        Assert.Equal(thaiOnly.Id, index.Search(new SearchRequest("โรงเรียน")).Ids()[0]);
+    }
+
     [Fact]
     public void British_and_american_spellings_find_each_other()
     {

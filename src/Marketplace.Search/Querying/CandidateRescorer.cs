@@ -14,14 +14,14 @@ internal static class CandidateRescorer
 {
     private const float FirstPassWeight = 0.1f;
 
-    public static TopDocs Rescore(IndexSearcher searcher, TopDocs firstPass, IReadOnlyList<(Query Query, float Weight)> parts, int topN)
+    public static TopDocs Rescore(IndexSearcher searcher, IndexVocabulary vocabulary, TopDocs firstPass, IReadOnlyList<(Query Query, float Weight)> parts, int topN)
     {
         var hits = firstPass.ScoreDocs.OrderBy(h => h.Doc).ToArray();
         var second = new float[hits.Length];
         var candidates = new FixedBitSet?[searcher.IndexReader.Leaves.Count];
         foreach (var (query, weight) in parts)
         {
-            foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, query))
+            foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, vocabulary, query))
             {
                 AddScores(searcher, hits, clause, onlyCandidates ? candidates : null, weight, second);
             }
@@ -46,25 +46,31 @@ internal static class CandidateRescorer
     /// posting in between); a phrase checks the positions of every document between two candidates that has all its
     /// words — most of the index for common Thai bigrams — unless it sees only the candidates.
     /// </summary>
-    private static IEnumerable<(Weight Weight, bool OnlyCandidates)> ClauseWeights(IndexSearcher searcher, Query query)
+    private static IEnumerable<(Weight Weight, bool OnlyCandidates)> ClauseWeights(IndexSearcher searcher, IndexVocabulary vocabulary, Query query)
     {
         var rewritten = searcher.Rewrite(query);
         if (rewritten is not BooleanQuery { CoordDisabled: true } optional || optional.Clauses.Any(c => c.Occur != Occur.SHOULD))
         {
-            var weight = searcher.CreateNormalizedWeight(rewritten);
+            var weight = rewritten is PhraseQuery single ? CandidatePhraseWeight.For(searcher, single, vocabulary) : rewritten.CreateWeight(searcher);
+            Normalize([weight], searcher, 1f);
             return [(weight, rewritten is PhraseQuery)];
         }
 
-        var weights = optional.Clauses.Select(c => (Weight: c.Query.CreateWeight(searcher), IsPhrase: c.Query is PhraseQuery)).ToList();
-        var sum = weights.Sum(w => w.Weight.GetValueForNormalization()) * optional.Boost * optional.Boost;
+        var weights = optional.Clauses.Select(c => (Weight: c.Query is PhraseQuery phrase
+            ? CandidatePhraseWeight.For(searcher, phrase, vocabulary) : c.Query.CreateWeight(searcher), IsPhrase: c.Query is PhraseQuery)).ToList();
+        Normalize(weights.Select(w => w.Weight).ToList(), searcher, optional.Boost);
+        return weights;
+    }
+
+    private static void Normalize(IReadOnlyList<Weight> weights, IndexSearcher searcher, float boost)
+    {
+        var sum = weights.Sum(w => w.GetValueForNormalization()) * boost * boost;
         var norm = searcher.Similarity.QueryNorm(sum);
         norm = float.IsInfinity(norm) || float.IsNaN(norm) ? 1f : norm;
-        foreach (var (weight, _) in weights)
+        foreach (var weight in weights)
         {
-            weight.Normalize(norm, optional.Boost);
+            weight.Normalize(norm, boost);
         }
-
-        return weights;
     }
 
     /// <summary>The listing id of each candidate (in document order), the tie-break that does not depend on how the index was built.</summary>

@@ -47,7 +47,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
     }
 
     /// <summary>As TermContext.Build, but with one reused enumerator per segment and field.</summary>
-    private TermContext Context(Term term)
+    public TermContext Context(Term term)
     {
         if (contexts.TryGetValue(term, out var context))
         {

@@ -29,6 +29,15 @@ internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
     private const int MaxTypoWords = 4;
     private const float TypoDiscount = 0.4f;
 
+    /// <summary>
+    /// A chunk whose own words match this many listings or more already fills every page people read, and a listing
+    /// found only through a word alternative scores half as much, so ranks below them all. Matching such alternatives
+    /// would only walk more postings — at 100,000 listings a third of a search's time — so they are matched only
+    /// below this; above it they still raise the score of the listings that have them. A province, sector or
+    /// category alternative is always matched. No chunk in a catalogue smaller than this is affected.
+    /// </summary>
+    private const int AlternativesWidenBelow = 1_000;
+
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
     private int typoLookups;
 
@@ -136,8 +145,13 @@ internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
         }
 
         var literal = thaiRuns && unit.IsThaiRun ? AnyOf([words, BigramPhrase(unit.Text)]) : words;
-        return unit.Expansions.Count == 0 ? literal : AnyOf(unit.Expansions.Select(MatchExpansion).Prepend(literal));
+        var alternatives = unit.Expansions.Where(e => e.Facet is not null || LiteralMatchesAtMost(unit) < AlternativesWidenBelow).ToList();
+        return alternatives.Count == 0 ? literal : AnyOf(alternatives.Select(MatchExpansion).Prepend(literal));
     }
+
+    /// <summary>An upper bound on the listings a chunk's own words match: its rarest word's count.</summary>
+    private int LiteralMatchesAtMost(QueryUnit unit) => unit.Tokens.Where(t => !t.IsStopWord).DefaultIfEmpty(unit.Tokens[0])
+        .Min(t => vocabulary.DocFreq(FieldNames.All, t.Stemmed));
 
     /// <summary>
     /// An alternative reading of a chunk: all its words, in the named province, sector or category when there is one. Alternatives are

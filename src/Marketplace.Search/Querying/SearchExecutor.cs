@@ -74,7 +74,7 @@ internal static class SearchExecutor
             parts.Add((new ConstantScoreQuery(fullMatch), FullMatchTier));
         }
 
-        var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, matched.Top, parts, window) : matched.Top;
+        var top = request.Sort == SearchSort.Relevance ? CandidateRescorer.Rescore(searcher, vocabulary, matched.Top, parts, window) : matched.Top;
         var highlighter = new HitHighlighter(analyzer, scoring, parsed.HighlightRuns,
             preferEnglish: request.PreferEnglish || (parsed.HasLatin && !parsed.HasThai));
         return Result(searcher, top, matched, highlighter, page, pageSize, skip, relaxed && fullMatches == 0) with
