@@ -39,9 +39,9 @@ public sealed class AbbreviationPartsFilter : TokenFilter
             return false;
         }
 
-        var term = termAttribute.ToString();
-        if (term.Contains('.'))
+        if (termAttribute.Buffer.AsSpan(0, termAttribute.Length).Contains('.'))
         {
+            var term = termAttribute.ToString();
             var parts = term.Split('.', StringSplitOptions.RemoveEmptyEntries).Where(p => p.Length >= 2).ToList();
             // "pm2.5" has no part worth finding alone; "รพ.สต" has two.
             if (parts.Count > 1 || (parts.Count == 1 && parts[0].Length < term.Length - 1))

@@ -1,8 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Util;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Analysis;
@@ -33,8 +30,7 @@ public sealed class MarketplaceAnalyzer : Analyzer
         }
 
         var tokenizer = new IcuWordTokenizer(reader);
-        TokenStream stream = new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer);
-        stream = new ASCIIFoldingFilter(stream);
+        TokenStream stream = new LowerCaseFoldingFilter(tokenizer);
         if (fieldName != FieldNames.Unstemmed)
         {
             stream = new KStemFilter(stream);

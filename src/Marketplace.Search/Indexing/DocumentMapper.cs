@@ -77,7 +77,7 @@ internal static class DocumentMapper
     {
         foreach (var text in texts.OfType<AnalyzedText>())
         {
-            document.Add(new TextField(field, text.Stemmed()));
+            document.Add(text.StemmedField(field));
         }
     }
 
