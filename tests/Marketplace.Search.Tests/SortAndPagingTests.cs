@@ -40,6 +40,21 @@ public sealed class SortAndPagingTests
         Assert.Equal([2, 1], index.Search(new SearchRequest("  ")).Ids());
     }
 
+    [Theory]
+    [InlineData(SearchSort.Relevance)]
+    [InlineData(SearchSort.Newest)]
+    public void Equal_listings_come_back_in_listing_id_order_whatever_order_they_were_indexed_in(SearchSort sort)
+    {
+        var sameDay = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var listings = Enumerable.Range(1, 120).Select(id => Listing(id, "ระบบจัดเก็บขยะชุมชน", publishedAt: sameDay)).ToList();
+        using var forward = IndexOf([.. listings]);
+        using var backward = IndexOf([.. Enumerable.Reverse(listings)]);
+
+        var expected = Enumerable.Range(21, 20).ToArray();
+        Assert.Equal(expected, forward.Search(new SearchRequest("ขยะ", Sort: sort, Page: 2)).Ids());
+        Assert.Equal(expected, backward.Search(new SearchRequest("ขยะ", Sort: sort, Page: 2)).Ids());
+    }
+
     [Fact]
     public void Pages_slice_the_same_ordering_without_overlap_and_report_the_total()
     {

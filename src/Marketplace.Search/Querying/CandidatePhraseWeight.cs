@@ -18,7 +18,7 @@ internal sealed class CandidatePhraseWeight : Weight
 {
     private readonly PhraseQuery phrase;
     private readonly Term[] terms;
-    private readonly TermContext[] states;
+    private readonly IndexVocabulary vocabulary;
     private readonly Similarity similarity;
     private readonly Similarity.SimWeight stats;
 
@@ -26,9 +26,9 @@ internal sealed class CandidatePhraseWeight : Weight
     {
         this.phrase = phrase;
         terms = phrase.GetTerms();
-        states = terms.Select(vocabulary.Context).ToArray();
+        this.vocabulary = vocabulary;
         similarity = searcher.Similarity;
-        var termStats = terms.Select((t, i) => searcher.TermStatistics(t, states[i])).ToArray();
+        var termStats = terms.Select(t => searcher.TermStatistics(t, vocabulary.Context(t))).ToArray();
         stats = similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(phrase.GetTerms()[0].Field), termStats);
     }
 
@@ -58,14 +58,12 @@ internal sealed class CandidatePhraseWeight : Weight
         var postings = new DocsAndPositionsEnum[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            if (states[i].Get(context.Ord) is not { } state || context.AtomicReader.GetTerms(terms[i].Field) is not { } fieldTerms)
+            if (vocabulary.Positions(context, terms[i]) is not { } positions)
             {
                 return null;
             }
 
-            var termsEnum = fieldTerms.GetEnumerator();
-            termsEnum.SeekExact(terms[i].Bytes, state);
-            postings[i] = termsEnum.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+            postings[i] = positions;
         }
 
         var slop = terms.Distinct().Count() == terms.Length ? phrase.Slop : 0;

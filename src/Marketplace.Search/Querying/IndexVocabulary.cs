@@ -67,6 +67,18 @@ internal sealed class IndexVocabulary(IndexReader reader)
         return context;
     }
 
+    /// <summary>A term's postings with positions in one segment, from this search's enumerator; null where the term is absent.</summary>
+    public DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, Term term)
+    {
+        if (Context(term).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
+        {
+            return null;
+        }
+
+        terms.SeekExact(term.Bytes, state);
+        return terms.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+    }
+
     private TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
     {
         if (!enumerators.TryGetValue((leaf.Ord, field), out var terms))

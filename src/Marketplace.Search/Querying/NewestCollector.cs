@@ -9,11 +9,12 @@ namespace Marketplace.Search.Querying;
 /// </summary>
 internal sealed class NewestCollector(int size) : ICollector
 {
-    // The root is the worst kept hit: oldest first, and for equal dates the larger document id.
-    private readonly PriorityQueue<int, (long Published, int Doc)> kept = new(size + 1, Comparer<(long Published, int Doc)>.Create(
-        (a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : b.Doc.CompareTo(a.Doc)));
+    // The root is the worst kept hit: oldest first, and for equal dates the larger listing id.
+    private readonly PriorityQueue<int, (long Published, long Id)> kept = new(size + 1, Comparer<(long Published, long Id)>.Create(
+        (a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : b.Id.CompareTo(a.Id)));
 
     private long[] published = [];
+    private long[] ids = [];
     private int docBase;
     private int totalHits;
 
@@ -27,21 +28,22 @@ internal sealed class NewestCollector(int size) : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        published = SegmentValues.For(context.AtomicReader).Published;
+        var values = SegmentValues.For(context.AtomicReader);
+        (published, ids) = (values.Published, values.ListingIds);
         docBase = context.DocBase;
     }
 
     public void Collect(int doc)
     {
         totalHits++;
-        var key = (published[doc], docBase + doc);
+        var key = (published[doc], ids[doc]);
         if (kept.Count < size)
         {
-            kept.Enqueue(key.Item2, key);
+            kept.Enqueue(docBase + doc, key);
         }
         else if (kept.TryPeek(out _, out var worst) && kept.Comparer.Compare(key, worst) > 0)
         {
-            kept.DequeueEnqueue(key.Item2, key);
+            kept.DequeueEnqueue(docBase + doc, key);
         }
     }
 

@@ -136,10 +136,8 @@ internal static class SearchExecutor
                 (top, topDocs) = (byName, byName.GetTopDocs);
                 break;
             default:
-                // In document order: for a collector that takes documents out of order, Lucene.Net scores every
-                // disjunction with BooleanScorer, which allocates 2,048 bucket objects per query clause per search.
-                var best = TopScoreDocCollector.Create(Math.Max(window, RescoreDepth), true);
-                (top, topDocs) = (best, best.GetTopDocs);
+                var best = new RelevanceCollector(Math.Max(window, RescoreDepth));
+                (top, topDocs) = (best, best.TopDocs);
                 break;
         }
 

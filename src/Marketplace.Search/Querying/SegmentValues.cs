@@ -18,10 +18,11 @@ internal sealed class SegmentValues
     // Beyond this many value combinations a joint histogram would cost more to allocate and read than it saves.
     private const int MaxCombinations = 4096;
 
-    private SegmentValues(DimensionOrdinals[] dimensions, long[] published, int maxDoc)
+    private SegmentValues(DimensionOrdinals[] dimensions, long[] published, long[] listingIds, int maxDoc)
     {
         Dimensions = dimensions;
         Published = published;
+        ListingIds = listingIds;
         Singles = Enumerable.Range(0, dimensions.Length).Where(d => dimensions[d].Single is not null).ToArray();
         Radixes = Singles.Select(d => dimensions[d].Labels.Length + 1).ToArray();
         Combinations = Radixes.Aggregate(1L, (product, radix) => product * radix);
@@ -47,6 +48,9 @@ internal sealed class SegmentValues
     /// <summary>Publication time (UTC ticks) per document.</summary>
     public long[] Published { get; }
 
+    /// <summary>The listing id per document: what breaks ties, so their order does not depend on how the index was built.</summary>
+    public long[] ListingIds { get; }
+
     /// <summary>The single-valued dimensions, whose ordinals are also packed into <see cref="Combined"/>.</summary>
     public int[] Singles { get; }
 
@@ -63,18 +67,19 @@ internal sealed class SegmentValues
 
     public static SegmentValues For(AtomicReader reader) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(
-            FacetDimension.All.Select(d => Load(reader, d)).ToArray(), LoadPublished(reader), reader.MaxDoc));
+            FacetDimension.All.Select(d => Load(reader, d)).ToArray(), LoadNumbers(reader, FieldNames.Published),
+            LoadNumbers(reader, FieldNames.IdOrder), reader.MaxDoc));
 
-    private static long[] LoadPublished(AtomicReader reader)
+    private static long[] LoadNumbers(AtomicReader reader, string field)
     {
-        var published = new long[reader.MaxDoc];
-        var values = reader.GetNumericDocValues(FieldNames.Published);
-        for (var doc = 0; values is not null && doc < published.Length; doc++)
+        var numbers = new long[reader.MaxDoc];
+        var values = reader.GetNumericDocValues(field);
+        for (var doc = 0; values is not null && doc < numbers.Length; doc++)
         {
-            published[doc] = values.Get(doc);
+            numbers[doc] = values.Get(doc);
         }
 
-        return published;
+        return numbers;
     }
 
     private static DimensionOrdinals Load(AtomicReader reader, (string Name, string Field, bool MultiValued) dimension)
