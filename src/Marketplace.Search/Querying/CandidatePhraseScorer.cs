@@ -65,12 +65,7 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
 
     private float SloppyFreq()
     {
-        var end = int.MinValue;
-        for (var i = 0; i < postings.Length; i++)
-        {
-            remaining[i] = postings[i].Freq;
-            NextPosition(i, ref end);
-        }
+        var end = FirstPositions();
 
         var sum = 0f;
         var first = Earliest();
@@ -101,12 +96,7 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
     /// <summary>The number of places where every word stands at its offset from the first.</summary>
     private float ExactFreq()
     {
-        var end = int.MinValue;
-        for (var i = 0; i < postings.Length; i++)
-        {
-            remaining[i] = postings[i].Freq;
-            NextPosition(i, ref end);
-        }
+        var end = FirstPositions();
 
         var count = 0;
         do
@@ -127,6 +117,19 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
         while (NextPosition(0, ref end));
 
         return count;
+    }
+
+    /// <summary>Puts every word on its first position in the current document; returns the largest.</summary>
+    private int FirstPositions()
+    {
+        var end = int.MinValue;
+        for (var i = 0; i < postings.Length; i++)
+        {
+            remaining[i] = postings[i].Freq;
+            NextPosition(i, ref end);
+        }
+
+        return end;
     }
 
     private bool NextPosition(int word, ref int end)

@@ -5,15 +5,11 @@ namespace Marketplace.Search.Querying;
 
 /// <summary>
 /// Keeps the best-scoring documents, equal scores in listing-id order. Lucene's TopScoreDocCollector breaks ties by
-/// document id, which depends on how the index was built (listings are indexed in parallel, and an edited listing
-/// moves to the end), so which of many equally scored listings became re-scoring candidates changed with every rebuild.
+/// document id, so which of many equally scored listings became re-scoring candidates changed with every rebuild.
 /// </summary>
 internal sealed class RelevanceCollector(int size) : ICollector
 {
-    // The root is the worst kept hit: the lowest score, and for equal scores the larger listing id.
-    private readonly PriorityQueue<int, (float Score, long Id)> kept = new(size + 1, Comparer<(float Score, long Id)>.Create(
-        (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Id.CompareTo(a.Id)));
-
+    private readonly TopHits<float> kept = new(size);
     private Scorer? scorer;
     private long[] ids = [];
     private int docBase;
@@ -34,30 +30,15 @@ internal sealed class RelevanceCollector(int size) : ICollector
     {
         totalHits++;
         var score = scorer!.GetScore();
-        if (float.IsNaN(score))
+        if (!float.IsNaN(score))
         {
-            return;
-        }
-
-        if (kept.Count < size)
-        {
-            kept.Enqueue(docBase + doc, (score, ids[doc]));
-        }
-        else if (kept.TryPeek(out _, out var worst) && (score > worst.Score || (score == worst.Score && ids[doc] < worst.Id)))
-        {
-            kept.DequeueEnqueue(docBase + doc, (score, ids[doc]));
+            kept.Offer(docBase + doc, score, ids[doc]);
         }
     }
 
     public TopDocs TopDocs()
     {
-        var hits = new ScoreDoc[kept.Count];
-        for (var i = hits.Length - 1; i >= 0; i--)
-        {
-            kept.TryDequeue(out var doc, out var key);
-            hits[i] = new ScoreDoc(doc, key.Score);
-        }
-
+        var hits = kept.Best(score => score);
         return new TopDocs(totalHits, hits, hits.Length > 0 ? hits[0].Score : float.NaN);
     }
 }
