@@ -88,8 +88,21 @@ internal static partial class PageBenchmark
         return new LoadFigures(count, generated, before, loaded, loadPeak, loadHeapPeak, clock.Elapsed, Memory.PeakWorkingSet(), sampler.Peak);
     }
 
+    private static (string Name, string Path)[] Pages(int listings) =>
+    [
+        ("home", "/"),
+        ("search", "/search?q=" + Uri.EscapeDataString("ฝุ่น")),
+        ("browse", "/solutions"),
+        ("api search", "/api/solutions?q=" + Uri.EscapeDataString("water quality")),
+        ("listing", $"/solutions/bench-{listings / 2}"),
+        ("challenges", "/challenges"),
+        ("awards", "/awards"),
+    ];
+
     private static async Task ServeAsync(string folder, int listings, TimeSpan duration, int connections, string output, LoadFigures load)
     {
+        var instance = await SeparateInstanceAsync(folder, Pages(listings).Select(p => p.Path));
+        Console.WriteLine(instance);
         Memory.Collect();
         var beforeSite = Memory.WorkingSet();
         using var site = new BenchSite(folder, backgroundServices: true);
@@ -98,30 +111,19 @@ internal static partial class PageBenchmark
         var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         var indexed = site.Services.GetRequiredService<SearchIndexHost>().Index.DocumentCount;
-        var slug = $"bench-{listings / 2}";
-        var pages = new (string Name, string Path)[]
-        {
-            ("plaintext", Plaintext),
-            ("home", "/"),
-            ("search", "/search?q=" + Uri.EscapeDataString("ฝุ่น")),
-            ("browse", "/solutions"),
-            ("api search", "/api/solutions?q=" + Uri.EscapeDataString("water quality")),
-            ("listing", $"/solutions/{slug}"),
-            ("challenges", "/challenges"),
-            ("awards", "/awards"),
-        };
+        var pages = Pages(listings);
         // Every page once, so the settled figure is an instance that has served each of them.
         using (var warm = new HttpClient())
             foreach (var (_, path) in pages)
                 (await warm.GetAsync(baseUrl + path)).EnsureSuccessStatusCode();
         Memory.Collect();
-        var settled = new Settled(beforeSite, Memory.WorkingSet(), GC.GetGCMemoryInfo().HeapSizeBytes, indexed);
+        var settled = new Settled(beforeSite, Memory.WorkingSet(), GC.GetGCMemoryInfo().HeapSizeBytes, indexed, instance);
         Console.WriteLine(settled.Line());
 
         var wrk = FindWrk();
         Console.WriteLine(wrk is null ? "Load: HttpClient in this process (wrk not installed)" : $"Load: {wrk}");
         var rows = new List<Row>();
-        foreach (var (name, path) in pages.Where(p => p.Path != Plaintext))
+        foreach (var (name, path) in pages)
         {
             foreach (var cached in new[] { true, false })
             {
@@ -190,10 +192,67 @@ internal static partial class PageBenchmark
     }
 
     /// <summary>The measured site after it served each page once and a full compacting collection.</summary>
-    private sealed record Settled(long BeforeSite, long WorkingSet, long Heap, int Indexed)
+    private sealed record Settled(long BeforeSite, long WorkingSet, long Heap, int Indexed, string Instance)
     {
         public string Line() => string.Create(CultureInfo.InvariantCulture,
-            $"Site on {Indexed:N0} indexed listings, settled: working set {Mb(WorkingSet)} (managed heap {Mb(Heap)}; the process held {Mb(BeforeSite)} before the site started).");
+            $"Site on {Indexed:N0} indexed listings, settled: working set {Mb(WorkingSet)} (managed heap {Mb(Heap)}; the process held {Mb(BeforeSite)} before the site started). {Instance}");
+    }
+
+    /// <summary>
+    /// The memory of the site as it runs in production: its own process (the built Marketplace.Web.dll) on the loaded
+    /// database and index, each page read once, then left alone for ten seconds.
+    /// </summary>
+    private static async Task<string> SeparateInstanceAsync(string folder, IEnumerable<string> paths)
+    {
+        var web = Path.Combine(BenchSite.RepositoryRoot, "src", "Marketplace.Web");
+        var dll = Path.Combine(web, "bin", "Release", "net10.0", "Marketplace.Web.dll");
+        if (!File.Exists(dll))
+            return "(No separate instance measured: build src/Marketplace.Web in Release first.)";
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        listener.Stop();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { dll, "--urls", url })
+            start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Marketplace__DataPath"] = folder;
+        start.Environment["Marketplace__SeedDataPath"] = Path.Combine(BenchSite.RepositoryRoot, "seed-data");
+        start.Environment["Marketplace__SeedSampleData"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            while (true)
+            {
+                try
+                {
+                    using var health = await client.GetAsync(url + "/health");
+                    break;
+                }
+                catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromMinutes(3) && !process.HasExited)
+                {
+                    await Task.Delay(250);
+                }
+            }
+            var started = clock.Elapsed;
+            foreach (var path in paths)
+                (await client.GetAsync(url + path)).EnsureSuccessStatusCode();
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            process.Refresh();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"The site in a process of its own: ready in {started.TotalSeconds:F1} s, working set {Mb(process.WorkingSet64)} after reading each page once and 10 s idle (peak {Mb(process.PeakWorkingSet64)}).");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            await Task.WhenAll(output, errors);
+        }
     }
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MB");
