@@ -20,6 +20,7 @@ internal static class HttpClientLoad
             while (Stopwatch.GetTimestamp() < until)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", PageBenchmark.AcceptEncoding);
                 if (cookie is not null)
                     request.Headers.Add("Cookie", cookie);
                 var started = Stopwatch.GetTimestamp();

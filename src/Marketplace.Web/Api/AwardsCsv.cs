@@ -11,8 +11,6 @@ internal static class AwardsCsv
 {
     public static readonly string[] Columns = ["agency", "challenge", "vendor", "value_thb", "award_date", "proposals", "window_days", "red_flags"];
 
-    public static Task<byte[]> WriteAsync(IEnumerable<AwardRegister.Award> awards) => SafeCsv.WriteAsync(csv => WriteRowsAsync(csv, awards));
-
     public static Task WriteToAsync(Stream target, IEnumerable<AwardRegister.Award> awards) => SafeCsv.WriteToAsync(target, csv => WriteRowsAsync(csv, awards));
 
     private static async Task WriteRowsAsync(CsvHelper.CsvWriter csv, IEnumerable<AwardRegister.Award> awards)

@@ -54,8 +54,7 @@ public static class PurchasesApi
         app.MapGet("/purchases.csv", async (HttpContext http, IMediator mediator) =>
         {
             var register = await mediator.Send(new PurchaseRegister.Query(Everything: true), http.RequestAborted);
-            var bytes = await SafeCsv.WriteAsync(csv => WriteCsvRowsAsync(csv, register.Items));
-            return Results.File(bytes, SafeCsv.ContentType, "purchases.csv");
+            return Results.Stream(body => SafeCsv.WriteToAsync(body, csv => WriteCsvRowsAsync(csv, register.Items)), SafeCsv.ContentType, "purchases.csv");
         });
     }
 

@@ -26,7 +26,10 @@ internal static class SafeCsv
         return buffer.ToArray();
     }
 
-    /// <summary>Writes straight into <paramref name="target"/> (a zip entry of the bulk download), leaving it open.</summary>
+    /// <summary>
+    /// Writes straight into <paramref name="target"/> (the response body, or a zip entry of the bulk download), leaving
+    /// it open: a register of any size goes out as its rows are written, never held whole as text or bytes.
+    /// </summary>
     public static async Task WriteToAsync(Stream target, Func<CsvWriter, Task> writeRows)
     {
         await using var writer = new StreamWriter(target, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);

@@ -50,7 +50,7 @@ public static class TransparencyApi
             if (query is null)
                 return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
             var register = await mediator.Send(query with { Everything = true }, http.RequestAborted);
-            return Results.File(await AwardsCsv.WriteAsync(register.Items), SafeCsv.ContentType, "awards.csv");
+            return Results.Stream(body => AwardsCsv.WriteToAsync(body, register.Items), SafeCsv.ContentType, "awards.csv");
         });
 
         app.MapGet("/api/ocds/releases", async (HttpContext http, IMediator mediator) =>

@@ -24,7 +24,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, ILogger<Outbox
     {
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
-            await DispatchPendingAsync(stoppingToken);
+        {
+            try
+            {
+                await DispatchPendingAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A background service that throws stops the host, and the whole site with it: a pass that fails (the
+                // database busy behind a bulk load, a relay answering with an error) must only wait for the next one.
+                logger.LogError(e, "Sending the outbox failed; retrying in a few seconds");
+            }
+        }
     }
 
     public async Task DispatchPendingAsync(CancellationToken ct)

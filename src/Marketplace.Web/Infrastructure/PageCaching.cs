@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 namespace Marketplace.Web.Infrastructure;
 
 /// <summary>
-/// Output caching of the public pages and feeds an anonymous visitor reads (search, browse, listings, vendors,
+/// Output caching of the public pages and feeds an anonymous visitor reads (home, search, browse, listings, vendors,
 /// challenges, the award and purchase registers, the open-data feeds), with compression of what is cached.
 /// A page is cached only for a visitor who sends no cookie but the language one, so nothing personal (a signed-in
 /// menu, a flash message, an antiforgery token) can be stored or served. Keys include the query string, the
@@ -66,7 +66,8 @@ public static class PageCaching
     public static ChangedPages DataOf(PathString path)
     {
         var p = path.Value?.TrimEnd('/').ToLowerInvariant() ?? "";
-        if (p is "/search" or "/solutions" or "/api/solutions" or "/api/suggest"
+        // The home page names the categories: taxonomy, which moves every version.
+        if (p is "" or "/search" or "/solutions" or "/api/solutions" or "/api/suggest"
             || p.StartsWith("/solutions/", StringComparison.Ordinal) && !p.Contains("/buy", StringComparison.Ordinal))
             return ChangedPages.Catalogue;
         // A vendor's page lists its listings and also the awards it won and the packages it sold.

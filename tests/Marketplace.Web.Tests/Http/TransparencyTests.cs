@@ -53,6 +53,28 @@ public sealed class TransparencyTests(MarketplaceFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_CSV_registers_go_out_as_they_are_written_and_read_the_same_as_the_cached_copy()
+    {
+        using var signedIn = Visitor.For(factory);
+        await signedIn.SignInAsync("buyer@demo.govtech.example");
+        foreach (var path in new[] { "/awards.csv", "/purchases.csv" })
+        {
+            // A signed-in reader is never served from the cache: this response is written as the rows are.
+            using var streamed = await signedIn.Http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
+            var length = streamed.Content.Headers.ContentLength;
+            var bytes = await streamed.Content.ReadAsByteArrayAsync();
+            using var anonymous = Visitor.For(factory);
+            var cached = await anonymous.Http.GetByteArrayAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, streamed.StatusCode);
+            Assert.Null(length);
+            Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+            Assert.True(bytes.Length > 200, $"{path} is {bytes.Length} bytes");
+            Assert.Equal(cached, bytes);
+        }
+    }
+
+    [Fact]
     public async Task The_CSV_opens_with_the_documented_columns_and_Thai_text_intact_in_UTF8_with_a_byte_order_mark()
     {
         using var visitor = Visitor.For(factory);

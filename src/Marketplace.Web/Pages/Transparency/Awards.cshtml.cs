@@ -2,6 +2,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Web.Api;
 using MediatR;
@@ -16,7 +17,7 @@ namespace Marketplace.Web.Pages.Transparency;
 /// value of everything selected.
 /// </summary>
 [Infrastructure.PagePreview("Pages.Transparency.Awards.PreviewDescription")]
-public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db) : PageModel
+public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db, ReferenceData reference) : PageModel
 {
     public AwardParameters Parameters { get; private set; } = null!;
     public AwardRegister.Result Register { get; private set; } = new([], 0, 1, AwardRegister.MaxPageSize);
@@ -53,7 +54,7 @@ public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db) : P
             .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
         Agencies = [.. Agencies.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
         Vendors = [.. Vendors.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
-        Provinces = await db.Provinces.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+        Provinces = [.. (await reference.GetAsync(ct)).Provinces.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
         var first = await awarded.MinAsync(c => c.AwardedAt, ct);
         var last = await awarded.MaxAsync(c => c.AwardedAt, ct);
         Years = first is { } f && last is { } l
