@@ -40,6 +40,31 @@ public sealed class SortAndPagingTests
         Assert.Equal([2, 1], index.Search(new SearchRequest("  ")).Ids());
     }
 
+    [Fact]
+    public void A_browse_page_is_kept_for_its_snapshot_and_follows_every_change_to_the_index()
+    {
+        using var index = IndexOf(
+            Listing(1, "ก", publishedAt: Day, sector: "GovTech"),
+            Listing(2, "ข", publishedAt: Day.AddDays(1), sector: "EdTech"));
+        var browse = new SearchRequest(null, Sort: SearchSort.Newest);
+
+        Assert.Equal([2, 1], index.Search(browse).Ids());
+        Assert.Same(index.Search(browse), index.Search(browse with { Query = " " }));
+
+        index.Upsert(Listing(3, "ค", publishedAt: Day.AddDays(2), sector: "GovTech"));
+        index.Refresh();
+        var added = index.Search(browse);
+        Assert.Equal([3, 2, 1], added.Ids());
+        Assert.Equal(2, added.Facets["sector"]["GovTech"]);
+
+        index.Delete(2);
+        index.Refresh();
+        var deleted = index.Search(browse);
+        Assert.Equal([3, 1], deleted.Ids());
+        Assert.False(deleted.Facets["sector"].ContainsKey("EdTech"));
+        Assert.Equal([1], index.Search(browse with { Sector = "GovTech", Page = 2, PageSize = 1 }).Ids());
+    }
+
     [Theory]
     [InlineData(SearchSort.Relevance)]
     [InlineData(SearchSort.Newest)]

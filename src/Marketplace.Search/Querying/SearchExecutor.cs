@@ -42,9 +42,12 @@ internal static class SearchExecutor
 
         if (parsed.IsEmpty)
         {
-            var sort = request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
-            var all = Execute(searcher, new MatchAllDocsQuery(), dimensions, sort, window);
-            return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
+            return BrowseCache.GetOrCompute(reader, request, () =>
+            {
+                var sort = request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
+                var all = Execute(searcher, new MatchAllDocsQuery(), dimensions, sort, window);
+                return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
+            });
         }
 
         var builder = new QueryBuilder(vocabulary);
