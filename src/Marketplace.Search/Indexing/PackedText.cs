@@ -26,24 +26,64 @@ internal static class PackedText
         return new BytesRef(stream.ToArray());
     }
 
+    // One buffer per thread for the packed bytes: a page reads forty of them, and each is decoded before the next read.
+    [ThreadStatic]
+    private static BytesRef? scratch;
+
     /// <summary>The strings packed in a field, for a top-level document id.</summary>
     public static string?[] Read(IndexSearcher searcher, int doc, string field)
+    {
+        var bytes = Bytes(searcher, doc, field);
+        var strings = new List<string?>();
+        for (var position = 0; position < bytes.Length;)
+        {
+            strings.Add(Next(bytes, ref position, decode: true));
+        }
+
+        return [.. strings];
+    }
+
+    /// <summary>One of the strings packed in a field, decoding none of the others.</summary>
+    public static string? ReadOne(IndexSearcher searcher, int doc, string field, int index)
+    {
+        var bytes = Bytes(searcher, doc, field);
+        var position = 0;
+        for (var i = 0; i < index && position < bytes.Length; i++)
+        {
+            Next(bytes, ref position, decode: false);
+        }
+
+        return position < bytes.Length ? Next(bytes, ref position, decode: true) : null;
+    }
+
+    private static ReadOnlySpan<byte> Bytes(IndexSearcher searcher, int doc, string field)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var values = leaf.AtomicReader.GetBinaryDocValues(field)
             ?? throw new InvalidOperationException($"The index has no '{field}' doc values; rebuild it.");
-        var bytes = new BytesRef();
+        var bytes = scratch ??= new BytesRef();
         values.Get(doc - leaf.DocBase, bytes);
-        using var reader = new BinaryReader(new MemoryStream(bytes.Bytes, bytes.Offset, bytes.Length), Encoding.UTF8);
-        var strings = new List<string?>();
-        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        return bytes.Bytes.AsSpan(bytes.Offset, bytes.Length);
+    }
+
+    /// <summary>Reads what <see cref="BinaryWriter"/> wrote for one value: a presence flag, then a 7-bit-encoded byte count and UTF-8.</summary>
+    private static string? Next(ReadOnlySpan<byte> bytes, ref int position, bool decode)
+    {
+        var present = bytes[position++] != 0;
+        var length = 0;
+        for (var shift = 0; ; shift += 7)
         {
-            var present = reader.ReadBoolean();
-            var value = reader.ReadString();
-            strings.Add(present ? value : null);
+            var part = bytes[position++];
+            length |= (part & 0x7F) << shift;
+            if (part < 0x80)
+            {
+                break;
+            }
         }
 
-        return [.. strings];
+        var value = present && decode ? Encoding.UTF8.GetString(bytes.Slice(position, length)) : null;
+        position += length;
+        return value;
     }
 }

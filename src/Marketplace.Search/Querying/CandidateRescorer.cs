@@ -23,7 +23,14 @@ internal static class CandidateRescorer
         {
             foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, vocabulary, query))
             {
-                AddScores(searcher, hits, clause, onlyCandidates ? candidates : null, weight, second);
+                if (clause is CandidateTermGroup words)
+                {
+                    words.AddScores(searcher, hits, weight, second);
+                }
+                else
+                {
+                    AddScores(searcher, hits, clause, onlyCandidates ? candidates : null, weight, second);
+                }
             }
         }
 
@@ -57,7 +64,8 @@ internal static class CandidateRescorer
         }
 
         var weights = optional.Clauses.Select(c => (Weight: c.Query is PhraseQuery phrase
-            ? CandidatePhraseWeight.For(searcher, phrase, vocabulary) : c.Query.CreateWeight(searcher), IsPhrase: c.Query is PhraseQuery)).ToList();
+            ? CandidatePhraseWeight.For(searcher, phrase, vocabulary)
+            : CandidateTermGroup.For(searcher, c.Query, vocabulary) ?? c.Query.CreateWeight(searcher), IsPhrase: c.Query is PhraseQuery)).ToList();
         Normalize(weights.Select(w => w.Weight).ToList(), searcher, optional.Boost);
         return weights;
     }

@@ -6,13 +6,23 @@ namespace Marketplace.Search.Querying;
 /// <summary>A hit's texts: the card at once, the descriptions only if a snippet needs them.</summary>
 internal sealed class HitText(IndexSearcher searcher, int doc)
 {
-    private string?[]? descriptions;
+    private (bool Read, string? Text) thai;
+    private (bool Read, string? Text) english;
 
     public ListingCard Card { get; } = ListingCard.Read(searcher, doc);
 
-    public string? DescriptionTh => Descriptions[0];
+    // Each decoded only when a snippet needs it: a description is the longest text a listing has.
+    public string? DescriptionTh => Description(ref thai, 0);
 
-    public string? DescriptionEn => Descriptions[1];
+    public string? DescriptionEn => Description(ref english, 1);
 
-    private string?[] Descriptions => descriptions ??= PackedText.Read(searcher, doc, FieldNames.Descriptions);
+    private string? Description(ref (bool Read, string? Text) description, int index)
+    {
+        if (!description.Read)
+        {
+            description = (true, PackedText.ReadOne(searcher, doc, FieldNames.Descriptions, index));
+        }
+
+        return description.Text;
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
 {
     private readonly Dictionary<Term, TermContext> contexts = [];
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> enumerators = [];
+    private readonly Dictionary<(int Leaf, string Field), DocsEnum> reusableDocs = [];
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
 
     public IndexReader Reader => reader;
@@ -77,6 +78,24 @@ internal sealed class IndexVocabulary(IndexReader reader)
 
         terms.SeekExact(term.Bytes, state);
         return terms.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+    }
+
+    /// <summary>
+    /// A term's postings with frequencies in one segment; null where the term is absent. The enumerator is reused by
+    /// the next call for the same segment and field, so the caller finishes with one term before asking for the next.
+    /// </summary>
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term)
+    {
+        if (Context(term).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
+        {
+            return null;
+        }
+
+        terms.SeekExact(term.Bytes, state);
+        var key = (leaf.Ord, term.Field);
+        var docs = terms.Docs(null, reusableDocs.GetValueOrDefault(key), DocsFlags.FREQS);
+        reusableDocs[key] = docs;
+        return docs;
     }
 
     private TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
