@@ -98,6 +98,19 @@ public sealed class SearchTests(MarketplaceFactory factory) : IClassFixture<Mark
     }
 
     [Fact]
+    public async Task A_facet_link_changes_its_own_filter_keeps_the_others_in_order_and_restarts_paging()
+    {
+        using var visitor = Visitor.For(factory);
+        var (status, html) = await visitor.GetAsync("/search?sort=newest&q=water+%26+air&province=TH-10&page=2");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        // Choosing a sector adds it between the query and the province; the selected province's link removes it.
+        Assert.Matches("href=\"/search\\?q=water%20%26%20air&amp;sector=[A-Za-z]+&amp;province=TH-10&amp;sort=newest\"", html);
+        Assert.Contains("href=\"/search?q=water%20%26%20air&amp;sort=newest\"", html);
+        Assert.DoesNotContain("page=", html.Split("data-testid=\"facet-sector\"")[1].Split("</ul>")[0]);
+    }
+
+    [Fact]
     public async Task Browsing_by_category_is_a_filtered_search_and_a_bad_filter_is_a_400_page()
     {
         using var visitor = Visitor.For(factory);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Encodings.Web;
 using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Search;
 using Marketplace.Web.Api;
@@ -45,23 +47,38 @@ public sealed class IndexModel(IMediator mediator, ReferenceData reference) : Pa
         return Page();
     }
 
-    /// <summary>This page's URL with one parameter changed (null removes it); paging restarts at 1.</summary>
+    // The page's parameters in URL order, for the links that change one of them.
+    private static readonly string[] LinkParameters = ["q", "sector", "category", "province", "maturity", "pricing", "certified", "sort"];
+    private string?[]? encodedParameters;
+
+    /// <summary>
+    /// This page's URL with one parameter changed (null removes it); paging restarts at 1. A results page carries a
+    /// link per facet value (a hundred at 100,000 listings), so each parameter is URL-encoded once per request, not
+    /// once per link.
+    /// </summary>
     public string With(string name, string? value)
     {
-        var query = new Dictionary<string, string?>
+        encodedParameters ??= LinkParameters.Select(p => Encoded(p, Value(p))).ToArray();
+        var url = new StringBuilder("/search", 128);
+        for (var i = 0; i < LinkParameters.Length; i++)
         {
-            ["q"] = Q,
-            ["sector"] = Sector,
-            ["category"] = Category,
-            ["province"] = Province,
-            ["maturity"] = Maturity,
-            ["pricing"] = Pricing,
-            ["certified"] = Certified,
-            ["sort"] = Sort,
-        };
-        query[name] = value;
-        return "/search" + QueryString.Create(query.Where(p => !string.IsNullOrEmpty(p.Value)));
+            if ((LinkParameters[i] == name ? Encoded(name, value) : encodedParameters[i]) is { } pair)
+            {
+                url.Append(url.Length == "/search".Length ? '?' : '&').Append(pair);
+            }
+        }
+        return url.ToString();
     }
+
+    private static string? Encoded(string name, string? value) =>
+        string.IsNullOrEmpty(value) ? null : name + "=" + UrlEncoder.Default.Encode(value);
+
+    private string? Value(string parameter) => parameter switch
+    {
+        "q" => Q,
+        "sort" => Sort,
+        _ => Current(parameter),
+    };
 
     public string? Current(string facet) => facet switch
     {
