@@ -100,22 +100,11 @@ public sealed class CandidatePhraseTests : IDisposable
         return phrase;
     }
 
-    private Func<AtomicReaderContext, FixedBitSet> Candidates(Func<int, bool> isCandidate) => leaf =>
-    {
-        var bits = new FixedBitSet(leaf.Reader.MaxDoc);
-        for (var doc = 0; doc < leaf.Reader.MaxDoc; doc++)
-        {
-            if (isCandidate(leaf.DocBase + doc))
-            {
-                bits.Set(doc);
-            }
-        }
-
-        return bits;
-    };
+    private static Func<AtomicReaderContext, CandidateDocs> Candidates(Func<int, bool> isCandidate) => leaf =>
+        new(Enumerable.Range(0, leaf.Reader.MaxDoc).Where(doc => isCandidate(leaf.DocBase + doc)).ToArray(), leaf.Reader.MaxDoc);
 
     /// <summary>Each matching document's score, with the weight normalised as the re-scorer normalises it.</summary>
-    private Dictionary<int, float> Scores(Weight weight, Func<AtomicReaderContext, FixedBitSet>? candidates = null)
+    private Dictionary<int, float> Scores(Weight weight, Func<AtomicReaderContext, CandidateDocs>? candidates = null)
     {
         weight.Normalize(searcher.Similarity.QueryNorm(weight.GetValueForNormalization()), 1f);
         var scores = new Dictionary<int, float>();

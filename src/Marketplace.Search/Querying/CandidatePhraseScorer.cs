@@ -11,7 +11,7 @@ namespace Marketplace.Search.Querying;
 /// word's positions are shifted back by its place in the phrase, the earliest is moved forward while the span shrinks,
 /// and every minimal span within the slop adds 1 / (span + 1). Without one, each exact occurrence adds 1.
 /// </summary>
-internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, FixedBitSet candidates, int slop,
+internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, CandidateDocs candidates, int slop,
     Similarity.SimScorer docScorer) : Scorer(weight)
 {
     private readonly int[] position = new int[postings.Length];
@@ -25,13 +25,13 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
 
     public override float GetScore() => docScorer.Score(doc, freq);
 
-    public override long GetCost() => candidates.Cardinality;
+    public override long GetCost() => candidates.Count;
 
     public override int NextDoc() => Advance(doc + 1);
 
     public override int Advance(int target)
     {
-        var next = target < candidates.Length ? candidates.NextSetBit(target) : -1;
+        var next = candidates.NextAtOrAfter(target);
         while (next >= 0)
         {
             if (AllAt(next) && (freq = slop > 0 ? SloppyFreq() : ExactFreq()) > 0)
@@ -39,7 +39,7 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
                 return doc = next;
             }
 
-            next = next + 1 < candidates.Length ? candidates.NextSetBit(next + 1) : -1;
+            next = candidates.NextAtOrAfter(next + 1);
         }
 
         return doc = NO_MORE_DOCS;

@@ -53,8 +53,8 @@ internal sealed class CandidatePhraseWeight : Weight
     /// <summary>A scorer over the documents in <paramref name="acceptDocs"/> (the candidates), which it requires.</summary>
     public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
     {
-        var candidates = acceptDocs as FixedBitSet
-            ?? throw new ArgumentException("A candidate phrase needs the candidates as a bitset.", nameof(acceptDocs));
+        var candidates = acceptDocs as CandidateDocs
+            ?? throw new ArgumentException("A candidate phrase needs the candidates.", nameof(acceptDocs));
         var postings = new DocsAndPositionsEnum[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {

@@ -18,7 +18,7 @@ internal static class CandidateRescorer
     {
         var hits = firstPass.ScoreDocs.OrderBy(h => h.Doc).ToArray();
         var second = new float[hits.Length];
-        var candidates = new FixedBitSet?[searcher.IndexReader.Leaves.Count];
+        var candidates = new CandidateDocs?[searcher.IndexReader.Leaves.Count];
         foreach (var (query, weight) in parts)
         {
             foreach (var (clause, onlyCandidates) in ClauseWeights(searcher, vocabulary, query))
@@ -99,7 +99,7 @@ internal static class CandidateRescorer
     /// Walks the candidates in document order, advancing one scorer per segment; with <paramref name="candidates"/>
     /// (each segment's candidates, filled on first use and shared by every clause) the scorer sees only those.
     /// </summary>
-    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, FixedBitSet?[]? candidates, float factor, float[] scores)
+    private static void AddScores(IndexSearcher searcher, ScoreDoc[] hits, Weight weight, CandidateDocs?[]? candidates, float factor, float[] scores)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = -1;
@@ -123,14 +123,14 @@ internal static class CandidateRescorer
     }
 
     /// <summary>The candidates that fall in one segment, from the first one there (hits are in document order).</summary>
-    private static FixedBitSet CandidatesIn(ScoreDoc[] hits, int first, AtomicReaderContext leaf)
+    private static CandidateDocs CandidatesIn(ScoreDoc[] hits, int first, AtomicReaderContext leaf)
     {
-        var candidates = new FixedBitSet(leaf.Reader.MaxDoc);
-        for (var i = first; i < hits.Length && hits[i].Doc < leaf.DocBase + leaf.Reader.MaxDoc; i++)
+        var end = first;
+        while (end < hits.Length && hits[end].Doc < leaf.DocBase + leaf.Reader.MaxDoc)
         {
-            candidates.Set(hits[i].Doc - leaf.DocBase);
+            end++;
         }
 
-        return candidates;
+        return new CandidateDocs(hits[first..end].Select(h => h.Doc - leaf.DocBase).ToArray(), leaf.Reader.MaxDoc);
     }
 }
