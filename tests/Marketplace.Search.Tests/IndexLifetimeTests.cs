@@ -106,6 +106,30 @@ public sealed class IndexLifetimeTests : IDisposable
     }
 
     [Fact]
+    public void Searches_see_the_old_listings_until_a_rebuild_ends_however_often_the_background_refresh_runs()
+    {
+        // A refresh opens a reader, and opening one flushes the rebuild's buffers into small segments: none may run.
+        using var index = SolutionIndex.InMemory(new SolutionIndexOptions { RefreshInterval = TimeSpan.FromMilliseconds(5) });
+        index.Upsert(Listing(1, "ระบบเก่า"));
+        index.Upsert(Listing(2, "ระบบเก่าอีก"));
+        index.Refresh();
+        var seenMidway = new List<(int Documents, int OldHits)>();
+        var progress = new SynchronousProgress(done =>
+        {
+            if (done == 1000)
+            {
+                Thread.Sleep(200);
+                seenMidway.Add((index.DocumentCount, index.Search(new SearchRequest("เก่า")).Hits.Count));
+            }
+        });
+
+        index.Rebuild(Enumerable.Range(10, 2500).Select(i => Listing(i, $"ระบบใหม่ {i}")), sequence: 7, progress);
+
+        Assert.Equal([(2, 2)], seenMidway);
+        Assert.Equal(2500, index.DocumentCount);
+    }
+
+    [Fact]
     public void A_failing_rebuild_keeps_the_listings_that_were_there()
     {
         using var index = IndexOf(Listing(1, "ระบบเก่า"));

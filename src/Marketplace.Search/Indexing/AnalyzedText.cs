@@ -6,7 +6,8 @@ using Marketplace.Search.Analysis;
 
 namespace Marketplace.Search.Indexing;
 
-internal readonly record struct CachedToken(string Term, int Start, int End);
+/// <summary>A word's offsets in its text, and its term when that differs from the text there (null for most words).</summary>
+internal readonly record struct CachedToken(string? Term, int Start, int End);
 
 /// <summary>
 /// A text analysed once with the unstemmed chain (ICU words, lower-cased, folded) and replayed, stemmed, into every
@@ -15,6 +16,10 @@ internal readonly record struct CachedToken(string Term, int Start, int End);
 /// </summary>
 internal sealed class AnalyzedText
 {
+    // Each indexing thread collects a text's tokens here and keeps an exact-size copy: garbage was a seventh of indexing.
+    [ThreadStatic]
+    private static List<CachedToken>? scratch;
+
     private AnalyzedText(string text, IReadOnlyList<CachedToken> tokens)
     {
         Text = text;
@@ -32,18 +37,22 @@ internal sealed class AnalyzedText
             return null;
         }
 
-        var tokens = new List<CachedToken>();
+        var tokens = scratch ??= [];
+        tokens.Clear();
         using var stream = analyzer.GetTokenStream(FieldNames.Unstemmed, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add(new CachedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+            // Thai and lower-case ASCII words leave the folding filter as written: their text is their term.
+            var (start, end) = (offset.StartOffset, offset.EndOffset);
+            var asWritten = term.Buffer.AsSpan(0, term.Length).SequenceEqual(text.AsSpan(start, end - start));
+            tokens.Add(new CachedToken(asWritten ? null : term.ToString(), start, end));
         }
 
         stream.End();
-        return new AnalyzedText(text, tokens);
+        return new AnalyzedText(text, [.. tokens]);
     }
 
     /// <summary>A not-stored text field whose tokens are this text's, stemmed, played through the indexing thread's one chain.</summary>
@@ -59,7 +68,7 @@ internal sealed class AnalyzedText
         [ThreadStatic]
         private static StemmedReplay? chain;
 
-        public override TokenStream GetTokenStream(Analyzer analyzer) => (chain ??= new StemmedReplay()).Play(text.Tokens);
+        public override TokenStream GetTokenStream(Analyzer analyzer) => (chain ??= new StemmedReplay()).Play(text);
     }
 
     private sealed class StemmedReplay
@@ -69,9 +78,9 @@ internal sealed class AnalyzedText
 
         public StemmedReplay() => stemmed = new KStemFilter(new AbbreviationPartsFilter(replay));
 
-        public TokenStream Play(IReadOnlyList<CachedToken> tokens)
+        public TokenStream Play(AnalyzedText text)
         {
-            replay.Tokens = tokens;
+            replay.Text = text;
             return stemmed;
         }
     }
@@ -90,18 +99,27 @@ internal sealed class AnalyzedText
             offsetAttribute = AddAttribute<IOffsetAttribute>();
         }
 
-        public IReadOnlyList<CachedToken> Tokens { get; set; } = [];
+        public AnalyzedText? Text { get; set; }
 
         public override bool IncrementToken()
         {
             ClearAttributes();
-            if (next >= Tokens.Count)
+            var tokens = Text!.Tokens;
+            if (next >= tokens.Count)
             {
                 return false;
             }
 
-            var token = Tokens[next++];
-            termAttribute.SetEmpty().Append(token.Term);
+            var token = tokens[next++];
+            if (token.Term is null)
+            {
+                termAttribute.SetEmpty().Append(Text.Text, token.Start, token.End - token.Start);
+            }
+            else
+            {
+                termAttribute.SetEmpty().Append(token.Term);
+            }
+
             offsetAttribute.SetOffset(token.Start, token.End);
             finalOffset = token.End;
             return true;

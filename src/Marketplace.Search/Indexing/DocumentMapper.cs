@@ -22,14 +22,14 @@ internal static class DocumentMapper
         ArgumentNullException.ThrowIfNull(solution);
         var document = new Document
         {
-            new StringField(FieldNames.Id, IdText(solution.Id), Field.Store.NO),
+            FieldTypes.Keyword(FieldNames.Id, IdText(solution.Id)),
             new NumericDocValuesField(FieldNames.IdOrder, solution.Id),
             new BinaryDocValuesField(FieldNames.Card, ListingCard.Pack(solution)),
             new BinaryDocValuesField(FieldNames.Descriptions, PackedText.Pack(solution.DescriptionTh, solution.DescriptionEn)),
         };
         if (generation is not null)
         {
-            document.Add(new StringField(FieldNames.Generation, generation, Field.Store.NO));
+            document.Add(FieldTypes.Keyword(FieldNames.Generation, generation));
         }
 
         AnalyzedText? Analyze(string? text) => AnalyzedText.Of(analyzer, text);
@@ -114,7 +114,7 @@ internal static class DocumentMapper
             return;
         }
 
-        document.Add(new StringField(field, value, Field.Store.NO));
+        document.Add(FieldTypes.Keyword(field, value));
         document.Add(multi ? new SortedSetDocValuesField(field, new BytesRef(value)) : new SortedDocValuesField(field, new BytesRef(value)));
     }
 
