@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using Marketplace.Core.Domain.Catalogue;
 using Marketplace.Core.Tests.Support;
 using Marketplace.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Marketplace.Core.Tests.Search;
 
@@ -15,6 +13,7 @@ namespace Marketplace.Core.Tests.Search;
 public sealed class StreamedRebuildTests : IAsyncLifetime
 {
     private const int PageSize = 7;
+    private const string Failure = "The connection was lost (test)";
     private readonly SliceFixture _app = new();
 
     public async ValueTask InitializeAsync()
@@ -42,12 +41,13 @@ public sealed class StreamedRebuildTests : IAsyncLifetime
         Assert.True(published.Count > 5 * PageSize, $"{published.Count} published listings");
         Assert.NotEmpty(others);
 
-        using var pages = await ListenAsync();
+        using var commands = await DatabaseCommands.ListenAsync(_app);
         await _app.Search.RebuildAsync(CancellationToken.None);
+        var pages = commands.Sql.Count(IsPageRead);
 
         Assert.Equal(published, IdsInIndex());
         Assert.Equal(published.Count, _app.Search.Index.DocumentCount);
-        Assert.True(pages.Count >= published.Count / PageSize, $"{pages.Count} pages read");
+        Assert.True(pages >= published.Count / PageSize, $"{pages} pages read");
         var progress = _app.Search.Progress;
         Assert.Equal((false, published.Count, published.Count, (string?)null), (progress.Running, progress.Done, progress.Total, progress.Error));
     }
@@ -58,7 +58,12 @@ public sealed class StreamedRebuildTests : IAsyncLifetime
         var (published, _) = await ListingIdsAsync();
         var applied = _app.Search.Index.LastAppliedSequence;
 
-        using (await ListenAsync(failAt: 3))
+        var pages = 0;
+        using (await DatabaseCommands.ListenAsync(_app, sql =>
+               {
+                   if (IsPageRead(sql) && Interlocked.Increment(ref pages) == 3)
+                       throw new InvalidOperationException(Failure);
+               }))
             await Assert.ThrowsAnyAsync<Exception>(() => _app.Search.RebuildAsync(CancellationToken.None));
 
         _app.Search.Index.Refresh();
@@ -67,7 +72,7 @@ public sealed class StreamedRebuildTests : IAsyncLifetime
         Assert.Equal(applied, _app.Search.Index.LastAppliedSequence);
         var progress = _app.Search.Progress;
         Assert.False(progress.Running);
-        Assert.Equal(PageReads.Failure, progress.Error);
+        Assert.Equal(Failure, progress.Error);
 
         // The next rebuild completes.
         await _app.Search.RebuildAsync(CancellationToken.None);
@@ -75,81 +80,6 @@ public sealed class StreamedRebuildTests : IAsyncLifetime
         Assert.Null(_app.Search.Progress.Error);
     }
 
-    /// <summary>
-    /// Subscribes to this test's database commands and waits until they are seen: EF Core stops checking for listeners
-    /// for a while after it found none, so the first commands after subscribing may pass unseen.
-    /// </summary>
-    private async Task<PageReads> ListenAsync(int failAt = 0)
-    {
-        var database = await _app.QueryDbAsync(db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            return Task.FromResult(((string?)connection.DataSource, (string?)connection.Database));
-        });
-        var reads = new PageReads(database, failAt);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!reads.Listening && DateTime.UtcNow < deadline)
-        {
-            await _app.QueryDbAsync(db => db.ChangeLog.CountAsync());
-            await Task.Delay(50);
-        }
-        Assert.True(reads.Listening);
-        return reads;
-    }
-
-    /// <summary>
-    /// Counts the rebuild's page reads sent to this test's database, through EF Core's diagnostic events, and makes the
-    /// <c>failAt</c>-th fail as a lost connection would.
-    /// </summary>
-    private sealed class PageReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        public const string Failure = "The connection was lost (test)";
-        private readonly (string?, string?) _database;
-        private readonly int _failAt;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-        private volatile bool _listening;
-
-        public PageReads((string?, string?) database, int failAt = 0)
-        {
-            (_database, _failAt) = (database, failAt);
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public bool Listening => _listening;
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                    _subscriptions.Add(value.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key != RelationalEventId.CommandExecuting.Name || value.Value is not CommandEventData data
-                || (data.Command.Connection?.DataSource, data.Command.Connection?.Database) != _database)
-                return;
-            _listening = true;
-            var sql = data.Command.CommandText;
-            if (!sql.Contains("FROM \"Listings\"", StringComparison.Ordinal) || !sql.Contains("LIMIT", StringComparison.Ordinal))
-                return;
-            if (Interlocked.Increment(ref _count) == _failAt)
-                throw new InvalidOperationException(Failure);
-        }
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-                _subscriptions.ForEach(s => s.Dispose());
-        }
-    }
+    private static bool IsPageRead(string sql) =>
+        sql.Contains("FROM \"Listings\"", StringComparison.Ordinal) && sql.Contains("LIMIT", StringComparison.Ordinal);
 }
