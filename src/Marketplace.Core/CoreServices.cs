@@ -29,6 +29,7 @@ public static class CoreServices
         services.AddScoped<AuditTrail>();
         services.TryAddSingleton<Features.Search.PublicChanges>();
         services.TryAddSingleton<Features.Catalogue.ReferenceData>();
+        services.TryAddSingleton<Features.Transparency.AwardChoices>();
         services.AddHostedService<PlannerStatisticsRefresh>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();

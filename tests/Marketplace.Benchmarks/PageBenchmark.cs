@@ -245,7 +245,7 @@ internal static partial class PageBenchmark
             await Task.Delay(TimeSpan.FromSeconds(10));
             process.Refresh();
             return string.Create(CultureInfo.InvariantCulture,
-                $"The site in a process of its own: ready in {started.TotalSeconds:F1} s, working set {Mb(process.WorkingSet64)} after reading each page once and 10 s idle (peak {Mb(process.PeakWorkingSet64)}).");
+                $"The site in a process of its own: ready in {started.TotalSeconds:F1} s, working set {Mb(process.WorkingSet64)} after reading each page once and 10 s idle (peak {Mb(process.PeakWorkingSet64)}); {MemoryMap.Describe(process.Id, folder)}.");
         }
         finally
         {

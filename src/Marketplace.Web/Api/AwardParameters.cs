@@ -1,6 +1,7 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Transparency;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed record AwardParameters(
     public static AwardParameters From(IQueryCollection q) => new(q["agency"], q["vendor"], q["category"], q["province"], q["year"],
         q["flag"], q["sort"], q["page"], q["pageSize"]);
 
-    public async Task<(AwardRegister.Query? Query, Dictionary<string, string[]> Problems)> ValidateAsync(MarketplaceDbContext db, CancellationToken ct)
+    public async Task<(AwardRegister.Query? Query, Dictionary<string, string[]> Problems)> ValidateAsync(MarketplaceDbContext db, ReferenceData reference, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         void Problem(string name, string key, params object[] args) => problems[name] = [Texts.Get(key, args)];
@@ -51,7 +52,7 @@ public sealed record AwardParameters(
         var category = string.IsNullOrEmpty(Category) ? null : NiaCategory.ByNumberOrSlug(Category)?.Number;
         if (!string.IsNullOrEmpty(Category) && category is null)
             Problem("category", "Api.SearchParameters.CategoryMustBeOrACategory");
-        if (!string.IsNullOrEmpty(Province) && !await db.Provinces.AnyAsync(p => p.Code == Province, ct))
+        if (!string.IsNullOrEmpty(Province) && !(await reference.GetAsync(ct)).Provinces.ContainsKey(Province))
             Problem("province", "Api.SearchParameters.UnknownProvinceUseAnISOCode");
         int? year = null;
         if (!string.IsNullOrEmpty(Year))

@@ -1,5 +1,6 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
 using Marketplace.Web.Infrastructure;
@@ -35,18 +36,18 @@ public static class TransparencyApi
             return Results.Json(TransparencyJson.Challenges(result, SiteUrl(http)));
         });
 
-        app.MapGet("/api/awards", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, [AsParameters] AwardParameters parameters) =>
+        app.MapGet("/api/awards", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, ReferenceData reference, [AsParameters] AwardParameters parameters) =>
         {
-            var (query, problems) = await parameters.ValidateAsync(db, http.RequestAborted);
+            var (query, problems) = await parameters.ValidateAsync(db, reference, http.RequestAborted);
             if (query is null)
                 return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
             var result = await mediator.Send(query, http.RequestAborted);
             return Results.Json(TransparencyJson.Awards(result, SiteUrl(http)));
         });
 
-        app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, [AsParameters] AwardParameters parameters) =>
+        app.MapGet("/awards.csv", async (HttpContext http, IMediator mediator, MarketplaceDbContext db, ReferenceData reference, [AsParameters] AwardParameters parameters) =>
         {
-            var (query, problems) = await parameters.ValidateAsync(db, http.RequestAborted);
+            var (query, problems) = await parameters.ValidateAsync(db, reference, http.RequestAborted);
             if (query is null)
                 return Results.ValidationProblem(problems, title: "The parameters are not valid", type: ProblemType);
             var register = await mediator.Send(query with { Everything = true }, http.RequestAborted);

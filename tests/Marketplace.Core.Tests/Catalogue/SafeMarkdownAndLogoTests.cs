@@ -1,3 +1,4 @@
+using Markdig;
 using Marketplace.Core.Common;
 using Marketplace.Core.Domain.Catalogue;
 
@@ -32,6 +33,25 @@ public sealed class SafeMarkdownAndLogoTests
         Assert.Contains("<li>หนึ่ง</li>", html);
         Assert.Contains("href=\"https://example.com\"", html);
         Assert.Contains("rel=\"nofollow noopener ugc\"", html);
+    }
+
+    [Fact]
+    public void Plain_text_from_the_reused_renderer_is_what_Markdig_gives_for_each_text_in_any_order()
+    {
+        // The pipeline SafeMarkdown parses with; Markdig's ToPlainText builds a fresh renderer for every call.
+        var pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UseEmphasisExtras().UsePipeTables().Build();
+        string[] texts =
+        [
+            "## หัวข้อ\n\n**ข้อมูลสุขภาพ** บน *มือถือ*\n\n- หนึ่ง\n- สอง\n  - สองย่อย\n\n1. ก\n2. ข",
+            "> อ้างอิง\n> สองบรรทัด\n\n```\ncode block\n```\n\n    indented code",
+            "| ชื่อ | ราคา |\n| --- | ---: |\n| แพ็กเกจ | 1,000 |\n\nhttps://example.com and [a link](https://example.org)",
+            "<b>raw html</b> & ~~struck~~ ^sup^ line one  \nline two\n\n---\n\nend",
+            "plain",
+        ];
+
+        foreach (var text in texts.Concat(texts.Reverse()).Concat(texts))
+            Assert.Equal(Markdown.ToPlainText(text, pipeline).Trim(), SafeMarkdown.ToPlainText(text));
+        Assert.Equal("", SafeMarkdown.ToPlainText("  \n"));
     }
 
     [Fact]

@@ -125,6 +125,8 @@ public sealed partial class QueryPlanTests(TenThousandListings data) : IClassFix
             await Site.SendAsync(new AwardRegister.Query());
             await Site.SendAsync(new PurchaseRegister.Query());
             await Site.Search.CatchUpAsync(CancellationToken.None);
+            // A page of an index rebuild, far into the catalogue: a range of the primary key, not a scan.
+            await Site.QueryDbAsync(db => SearchDocuments.LoadPublishedPageAsync(db, 5000, 100, DateOnly.FromDateTime(data.LoadedAt.UtcDateTime), CancellationToken.None));
             return 0;
         });
 

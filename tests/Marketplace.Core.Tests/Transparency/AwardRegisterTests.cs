@@ -1,6 +1,8 @@
+using Marketplace.Core.Features.Search;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Core.Tests.Transparency;
 
@@ -114,5 +116,29 @@ public sealed class AwardRegisterTests(SliceFixture app) : IClassFixture<SliceFi
             Assert.StartsWith("Only one proposal", award.RedFlags[0].Explanation);
         using (new ThaiCulture())
             Assert.StartsWith("มีผู้ยื่นข้อเสนอเพียงรายเดียว", award.RedFlags[0].Explanation);
+    }
+
+    [Fact]
+    public async Task A_register_page_takes_four_queries_and_its_filter_choices_none_until_the_records_change()
+    {
+        var choices = app.Services.GetRequiredService<AwardChoices>();
+        await choices.GetAsync(CancellationToken.None);
+        using var commands = await DatabaseCommands.ListenAsync(app);
+
+        var cached = await choices.GetAsync(CancellationToken.None);
+        var register = await app.SendAsync(new AwardRegister.Query());
+
+        // The count, the total value, the page's challenges, and their proposals with each winner's wins from the agency.
+        Assert.Equal(4, commands.Sql.Count);
+        Assert.Equal(4, register.Items.Count);
+        Assert.Equal(register.Items.Select(a => a.Agency.Slug).Distinct().Order(), cached.Agencies.Select(a => a.Slug).Order());
+        Assert.Equal(register.Items.SelectMany(a => a.Winners).Select(w => w.Vendor.Slug).Distinct().Order(), cached.Vendors.Select(v => v.Slug).Order());
+        Assert.Equal((register.Items.Min(a => a.AwardedAt), register.Items.Max(a => a.AwardedAt)), (cached.FirstAward, cached.LastAward));
+
+        app.Services.GetRequiredService<PublicChanges>().Raise(ChangedPages.PublicRecords);
+        var reloaded = await choices.GetAsync(CancellationToken.None);
+        Assert.NotSame(cached, reloaded);
+        Assert.Equal(4 + 3, commands.Sql.Count);
+        Assert.Equal(cached with { Version = reloaded.Version }, reloaded with { Agencies = cached.Agencies, Vendors = cached.Vendors });
     }
 }

@@ -16,13 +16,30 @@ internal static class SearchDocuments
     /// <summary>The published listings among <paramref name="ids"/> (all of them when null), ready to index.</summary>
     public static async Task<List<SolutionDocument>> LoadPublishedAsync(MarketplaceDbContext db, IReadOnlyCollection<int>? ids, DateOnly today, CancellationToken ct)
     {
-        var query = db.Listings.AsNoTracking().Where(l => l.Visibility == Visibility.Published && l.Live != null);
+        var query = Published(db);
         if (ids is not null)
             query = query.Where(l => ids.Contains(l.Id));
-        var rows = await query.Select(l => new { l.Id, l.Slug, l.Live, l.PublishedAt, l.Vendor!.NameTh, l.Vendor.NameEn, VendorSlug = l.Vendor.Slug })
-            .ToListAsync(ct);
-        return rows.Select(r => ToDocument(r.Id, r.Slug, r.Live!, r.NameTh, r.NameEn, r.VendorSlug, r.PublishedAt ?? DateTimeOffset.UnixEpoch, today)).ToList();
+        return ToDocuments(await Rows(query).ToListAsync(ct), today);
     }
+
+    /// <summary>
+    /// The next <paramref name="count"/> published listings after <paramref name="afterId"/> in id order, ready to index:
+    /// one page of a rebuild. Paged by key, not by offset, so each page is a range read of the primary key however far in.
+    /// </summary>
+    public static async Task<List<SolutionDocument>> LoadPublishedPageAsync(MarketplaceDbContext db, int afterId, int count, DateOnly today, CancellationToken ct) =>
+        ToDocuments(await Rows(Published(db).Where(l => l.Id > afterId).OrderBy(l => l.Id).Take(count)).ToListAsync(ct), today);
+
+    private static IQueryable<Listing> Published(MarketplaceDbContext db) =>
+        db.Listings.AsNoTracking().Where(l => l.Visibility == Visibility.Published && l.Live != null);
+
+    // Only the columns a document needs: not the working copy, the moderator's notes or the filter copies.
+    private static IQueryable<Row> Rows(IQueryable<Listing> listings) =>
+        listings.Select(l => new Row(l.Id, l.Slug, l.Live!, l.PublishedAt, l.Vendor!.NameTh, l.Vendor.NameEn, l.Vendor.Slug));
+
+    private static List<SolutionDocument> ToDocuments(List<Row> rows, DateOnly today) =>
+        rows.ConvertAll(r => ToDocument(r.Id, r.Slug, r.Live, r.VendorTh, r.VendorEn, r.VendorSlug, r.PublishedAt ?? DateTimeOffset.UnixEpoch, today));
+
+    private sealed record Row(int Id, string Slug, ListingContent Live, DateTimeOffset? PublishedAt, string VendorTh, string? VendorEn, string VendorSlug);
 
     public static SolutionDocument ToDocument(int id, string slug, ListingContent c, string vendorTh, string? vendorEn, string vendorSlug,
         DateTimeOffset publishedAt, DateOnly today) =>

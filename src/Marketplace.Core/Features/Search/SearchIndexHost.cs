@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Search;
@@ -213,27 +214,57 @@ public sealed class SearchIndexHost(string folder, IServiceScopeFactory scopes, 
 
     private DateOnly Today => DateOnly.FromDateTime(clock.Now.UtcDateTime);
 
+    /// <summary>How many listings a rebuild reads at a time; small in tests, to cross several pages.</summary>
+    internal int RebuildPageSize { get; set; } = 1000;
+
     private async Task RebuildLockedAsync(CancellationToken ct)
     {
         try
         {
-            var (sequence, documents) = await WithDbAsync(async db => (
+            // The sequence before the listings: whatever changes after it is in the log the updater applies next.
+            var (sequence, total) = await WithDbAsync(async db => (
                 await db.ChangeLog.MaxAsync(c => (long?)c.Sequence, ct) ?? 0,
-                await SearchDocuments.LoadPublishedAsync(db, null, Today, ct)), ct);
-            SetProgress(new RebuildProgress(true, 0, documents.Count, null, null));
+                await SearchDocuments.CountPublishedAsync(db, ct)), ct);
+            SetProgress(new RebuildProgress(true, 0, total, null, null));
             // Reported on the rebuilding threads, before Rebuild returns: a Progress<T> would post the reports to the
             // thread pool, and a late one could mark a finished rebuild as running again.
             var progress = new InlineProgress(done => UpdateRunning(p => p with { Done = done }));
-            await Task.Run(() => Index.Rebuild(documents, sequence, progress), ct);
+            var read = new StrongBox<int>();
+            await Task.Run(() => Index.Rebuild(PublishedListings(read, ct), sequence, progress), ct);
             Index.Refresh();
             changes?.Raise(ChangedPages.Catalogue);
-            SetProgress(new RebuildProgress(false, documents.Count, documents.Count, clock.Now, null));
-            logger.LogInformation("Search index rebuilt: {Count} listings at change {Sequence}", documents.Count, sequence);
+            SetProgress(new RebuildProgress(false, read.Value, read.Value, clock.Now, null));
+            logger.LogInformation("Search index rebuilt: {Count} listings at change {Sequence}", read.Value, sequence);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             SetProgress(_progress with { Running = false, Error = e.Message });
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Every published listing, read a page at a time in id order while the page before is being indexed, so a rebuild
+    /// holds two pages of documents, not the catalogue. A failed read throws out of the rebuild before it deletes
+    /// anything, and the index keeps the listings it had.
+    /// </summary>
+    private IEnumerable<SolutionDocument> PublishedListings(StrongBox<int> read, CancellationToken ct)
+    {
+        var size = RebuildPageSize;
+        var today = Today;
+        Task<List<SolutionDocument>> ReadAfter(int id) =>
+            Task.Run(() => WithDbAsync(db => SearchDocuments.LoadPublishedPageAsync(db, id, size, today, ct), ct), ct);
+
+        var next = ReadAfter(0);
+        while (true)
+        {
+            var page = next.GetAwaiter().GetResult();
+            if (page.Count == 0)
+                yield break;
+            read.Value += page.Count;
+            next = page.Count < size ? Task.FromResult(new List<SolutionDocument>()) : ReadAfter(page[^1].Id);
+            foreach (var document in page)
+                yield return document;
         }
     }
 

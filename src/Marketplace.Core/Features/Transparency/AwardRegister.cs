@@ -74,40 +74,37 @@ public static class AwardRegister
                 .ToListAsync(cancellationToken);
 
             var ids = challenges.Select(c => c.Id).ToList();
-            var agencyIds = challenges.Select(c => c.Agency.Id).Distinct().ToList();
-            // Standing = not withdrawn (see Proposal.IsStanding); written out because EF cannot translate that property.
-            var proposalCounts = await db.Proposals.AsNoTracking()
-                .Where(p => ids.Contains(p.ChallengeId) && p.State != ProposalState.Withdrawn)
-                .GroupBy(p => p.ChallengeId)
-                .Select(g => new { ChallengeId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.ChallengeId, g => g.Count, cancellationToken);
-            var winners = await db.Proposals.AsNoTracking()
-                .Where(p => ids.Contains(p.ChallengeId) && p.State == ProposalState.Awarded)
-                .OrderBy(p => p.Id)
-                .Select(p => new
-                {
-                    p.ChallengeId,
-                    p.ContractValueSatang,
-                    p.ContractDate,
-                    Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
-                })
-                .ToListAsync(cancellationToken);
-            // Counted over the whole register, not this page: a repeat win is repeated whatever page it falls on.
-            var winsByAgencyAndVendor = await (
-                    from p in db.Proposals
+            // One read for the page's standing proposals (standing = not withdrawn, see Proposal.IsStanding; written out
+            // because EF cannot translate that property): they are counted, and the winners carry their wins from the
+            // same agency over the whole register, since a repeat win is repeated whatever page it falls on.
+            var proposals = await (
+                    from p in db.Proposals.AsNoTracking()
                     join c in db.Challenges on p.ChallengeId equals c.Id
-                    where p.State == ProposalState.Awarded && c.State == ChallengeState.Awarded && agencyIds.Contains(c.AgencyId)
-                    group p by new { c.AgencyId, p.VendorId } into g
-                    select new { g.Key.AgencyId, g.Key.VendorId, Wins = g.Count() })
-                .ToDictionaryAsync(g => (g.AgencyId, g.VendorId), g => g.Wins, cancellationToken);
+                    where ids.Contains(p.ChallengeId) && p.State != ProposalState.Withdrawn
+                    orderby p.Id
+                    select new
+                    {
+                        p.ChallengeId,
+                        Won = p.State == ProposalState.Awarded,
+                        p.ContractValueSatang,
+                        p.ContractDate,
+                        Vendor = new OrganisationName(p.VendorId, p.Vendor!.Slug, p.Vendor.NameTh, p.Vendor.NameEn),
+                        WinsFromAgency = p.State != ProposalState.Awarded ? 0 : (
+                            from other in db.Proposals
+                            join o in db.Challenges on other.ChallengeId equals o.Id
+                            where other.State == ProposalState.Awarded && o.State == ChallengeState.Awarded
+                                && o.AgencyId == c.AgencyId && other.VendorId == p.VendorId
+                            select other.Id).Count(),
+                    })
+                .ToListAsync(cancellationToken);
+            var byChallenge = proposals.ToLookup(p => p.ChallengeId);
 
             var awards = challenges.Select(c =>
             {
                 var published = c.PublishedAt!.Value;
-                var proposals = proposalCounts.GetValueOrDefault(c.Id);
-                var won = winners.Where(w => w.ChallengeId == c.Id)
-                    .Select(w => new Winner(w.Vendor, w.ContractValueSatang ?? 0, w.ContractDate,
-                        winsByAgencyAndVendor.GetValueOrDefault((c.Agency.Id, w.Vendor.Id))))
+                var proposals = byChallenge[c.Id].Count();
+                var won = byChallenge[c.Id].Where(w => w.Won)
+                    .Select(w => new Winner(w.Vendor, w.ContractValueSatang ?? 0, w.ContractDate, w.WinsFromAgency))
                     .ToList();
                 var flags = RedFlags.For(proposals, published, c.ProposalsDeadline, c.Agency, won.Select(w => (w.Vendor, w.WinsFromAgency)));
                 return new Award(c.Id, c.Slug, c.Content.TitleTh, c.Content.TitleEn, c.Agency, won, c.AwardedAt!.Value, published,

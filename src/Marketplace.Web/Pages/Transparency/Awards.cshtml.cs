@@ -1,13 +1,11 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain;
-using Marketplace.Core.Domain.Challenges;
 using Marketplace.Core.Features.Catalogue;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Web.Api;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Web.Pages.Transparency;
 
@@ -17,7 +15,7 @@ namespace Marketplace.Web.Pages.Transparency;
 /// value of everything selected.
 /// </summary>
 [Infrastructure.PagePreview("Pages.Transparency.Awards.PreviewDescription")]
-public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db, ReferenceData reference) : PageModel
+public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db, ReferenceData reference, AwardChoices choices) : PageModel
 {
     public AwardParameters Parameters { get; private set; } = null!;
     public AwardRegister.Result Register { get; private set; } = new([], 0, 1, AwardRegister.MaxPageSize);
@@ -30,7 +28,7 @@ public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db, Ref
     {
         var ct = HttpContext.RequestAborted;
         Parameters = AwardParameters.From(Request.Query);
-        var (query, problems) = await Parameters.ValidateAsync(db, ct);
+        var (query, problems) = await Parameters.ValidateAsync(db, reference, ct);
         await LoadChoicesAsync(ct);
         if (query is null)
         {
@@ -42,22 +40,14 @@ public sealed class AwardsModel(IMediator mediator, MarketplaceDbContext db, Ref
         Register = await mediator.Send(query, ct);
     }
 
-    /// <summary>The choices of the filter form: only organisations and years that have awards, every province.</summary>
+    /// <summary>The choices of the filter form: only organisations and years that have awards, every province (both kept in memory).</summary>
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var awarded = db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded);
-        Agencies = await awarded.Select(c => c.Agency!).Distinct()
-            .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
-        Vendors = await db.Proposals.AsNoTracking()
-            .Where(p => p.State == ProposalState.Awarded && awarded.Any(c => c.Id == p.ChallengeId))
-            .Select(p => p.Vendor!).Distinct()
-            .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
-        Agencies = [.. Agencies.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
-        Vendors = [.. Vendors.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
+        var awarded = await choices.GetAsync(ct);
+        Agencies = [.. awarded.Agencies.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
+        Vendors = [.. awarded.Vendors.OrderBy(o => Bi.Pick(o.NameTh, o.NameEn), StringComparer.CurrentCulture)];
         Provinces = [.. (await reference.GetAsync(ct)).Provinces.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
-        var first = await awarded.MinAsync(c => c.AwardedAt, ct);
-        var last = await awarded.MaxAsync(c => c.AwardedAt, ct);
-        Years = first is { } f && last is { } l
+        Years = awarded is { FirstAward: { } f, LastAward: { } l }
             ? Enumerable.Range(Dates.ThaiDay(f).Year, Dates.ThaiDay(l).Year - Dates.ThaiDay(f).Year + 1).Reverse().ToList()
             : [];
     }
