@@ -65,6 +65,22 @@ public sealed class SortAndPagingTests
         Assert.Equal([1], index.Search(browse with { Sector = "GovTech", Page = 2, PageSize = 1 }).Ids());
     }
 
+    [Fact]
+    public void A_visitor_varying_browse_pages_cannot_make_one_snapshot_keep_more_than_512_of_them()
+    {
+        using var index = IndexOf(Listing(1, "ก", publishedAt: Day), Listing(2, "ข", publishedAt: Day.AddDays(1)));
+        SearchRequest Page(int number) => new(null, Sort: SearchSort.Newest, Page: number, PageSize: 1);
+        for (var number = 1; number <= 512; number++)
+        {
+            index.Search(Page(number));
+        }
+
+        Assert.Same(index.Search(Page(512)), index.Search(Page(512)));
+        var beyond = index.Search(Page(513));
+        Assert.NotSame(beyond, index.Search(Page(513)));
+        Assert.Equal(beyond.Total, index.Search(Page(513)).Total);
+    }
+
     [Theory]
     [InlineData(SearchSort.Relevance)]
     [InlineData(SearchSort.Newest)]
