@@ -8,7 +8,8 @@ namespace Marketplace.Search.Querying;
 /// filter is a hit and counts in every facet; one that fails exactly one filter counts only in that filter's facet.
 /// That gives drill-sideways counts — each facet shows what its other values would give under the current query and
 /// the other filters — without running one query per facet. Filters and counts use the segment's cached doc-values
-/// ordinals (<see cref="SegmentValues"/>), so no filter query is needed.
+/// ordinals (<see cref="SegmentValues"/>), so no filter query is needed. Multi-valued dimensions only mark the
+/// documents that count in them and count the marks per value when the segment ends (<see cref="MarkedDocs"/>).
 /// </summary>
 internal sealed class DrillSidewaysCollector : ICollector
 {
@@ -25,6 +26,7 @@ internal sealed class DrillSidewaysCollector : ICollector
     private int[]?[] singles = [];
     private int[]?[] starts = [];
     private int[]?[] ords = [];
+    private MarkedDocs?[] marked = [];
     private int[] selected = [];
     private bool anyFilter;
 
@@ -53,6 +55,8 @@ internal sealed class DrillSidewaysCollector : ICollector
         singles = segment.Select(d => d.Single).ToArray();
         starts = segment.Select(d => d.Starts).ToArray();
         ords = segment.Select(d => d.Ords).ToArray();
+        var maxDoc = context.AtomicReader.MaxDoc;
+        marked = segment.Select(d => d.Single is null ? new MarkedDocs(maxDoc) : null).ToArray();
 
         // -1: no filter on this dimension; -2: the selected value does not occur in this segment.
         selected = dimensions.Select((d, i) => d.Selected is null ? -1 : Array.IndexOf(segment[i].Labels, d.Selected) is var o and >= 0 ? o : -2).ToArray();
@@ -92,7 +96,7 @@ internal sealed class DrillSidewaysCollector : ICollector
             combinedCounts[facets!.Combined![doc]]++;
             foreach (var d in multiValued)
             {
-                Count(d, doc);
+                marked[d]!.Mark(doc);
             }
 
             return;
@@ -142,29 +146,34 @@ internal sealed class DrillSidewaysCollector : ICollector
 
     private void Count(int dimension, int doc)
     {
-        var dimensionCounts = counts[dimension];
         if (singles[dimension] is { } single)
         {
             var ord = single[doc];
             if (ord >= 0)
             {
-                dimensionCounts[ord]++;
+                counts[dimension][ord]++;
             }
 
             return;
         }
 
-        var values = ords[dimension]!;
-        var bounds = starts[dimension]!;
-        for (int i = bounds[doc], end = bounds[doc + 1]; i < end; i++)
-        {
-            dimensionCounts[values[i]]++;
-        }
+        marked[dimension]!.Mark(doc);
     }
 
     private void FlushSegmentCounts()
     {
         UnpackCombinedCounts();
+        for (var d = 0; d < marked.Length; d++)
+        {
+            if (marked[d] is { } docs)
+            {
+                var dimension = d;
+                docs.CountInto(counts[d], segment[d], () => facets!.ValueBits(dimension));
+                docs.Dispose();
+            }
+        }
+
+        marked = [];
         for (var d = 0; d < counts.Length; d++)
         {
             for (var ord = 0; ord < counts[d].Length; ord++)

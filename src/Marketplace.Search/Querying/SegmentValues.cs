@@ -18,9 +18,15 @@ internal sealed class SegmentValues
     // Beyond this many value combinations a joint histogram would cost more to allocate and read than it saves.
     private const int MaxCombinations = 4096;
 
+    // Per multi-valued dimension, built on first use (see MarkedDocs): one bitset over the segment per value.
+    private readonly long[][]?[] valueBits;
+    private readonly int maxDoc;
+
     private SegmentValues(DimensionOrdinals[] dimensions, long[] published, long[] listingIds, int maxDoc)
     {
         Dimensions = dimensions;
+        valueBits = new long[dimensions.Length][][];
+        this.maxDoc = maxDoc;
         Published = published;
         ListingIds = listingIds;
         Singles = Enumerable.Range(0, dimensions.Length).Where(d => dimensions[d].Single is not null).ToArray();
@@ -64,6 +70,33 @@ internal sealed class SegmentValues
     /// dimensions with one array read and one increment per hit, and unpacks the histogram once per segment.
     /// </summary>
     public int[]? Combined { get; }
+
+    /// <summary>For a multi-valued dimension: per ordinal, the segment's documents that have that value, one bit each.</summary>
+    public long[][] ValueBits(int dimension)
+    {
+        if (Volatile.Read(ref valueBits[dimension]) is { } built)
+        {
+            return built;
+        }
+
+        var (starts, ords) = (Dimensions[dimension].Starts!, Dimensions[dimension].Ords!);
+        var bits = new long[Dimensions[dimension].Labels.Length][];
+        for (var ord = 0; ord < bits.Length; ord++)
+        {
+            bits[ord] = new long[(maxDoc + 63) >> 6];
+        }
+
+        for (var doc = 0; doc < maxDoc; doc++)
+        {
+            for (var i = starts[doc]; i < starts[doc + 1]; i++)
+            {
+                bits[ords[i]][doc >> 6] |= 1L << doc;
+            }
+        }
+
+        // Two searches may build it at once; either result is the same, and the first one stored is kept.
+        return Interlocked.CompareExchange(ref valueBits[dimension], bits, null) ?? bits;
+    }
 
     public static SegmentValues For(AtomicReader reader) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new SegmentValues(
