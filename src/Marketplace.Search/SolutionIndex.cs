@@ -150,15 +150,16 @@ public sealed partial class SolutionIndex : IDisposable
         ArgumentNullException.ThrowIfNull(docs);
         lock (commitGate)
         {
-            // Listings are written with a fresh generation and the others deleted at the end, instead of DeleteAll
-            // first: if reading the listings fails half-way, the index still holds every listing (some older).
+            // Listings are added with a fresh generation and the others deleted at the end, instead of DeleteAll first:
+            // if reading the listings fails half-way, the index still holds every listing. Adding rather than updating
+            // by id saves a buffered delete per listing, which the writer would apply against every segment at flush.
             var generation = Guid.NewGuid().ToString("N");
             var added = 0;
             try
             {
                 Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, doc =>
                 {
-                    writer.UpdateDocument(IdTerm(doc.Id), DocumentMapper.ToDocument(doc, analyzer, generation));
+                    writer.AddDocument(DocumentMapper.ToDocument(doc, analyzer, generation));
                     var count = Interlocked.Increment(ref added);
                     if (count % ProgressEvery == 0)
                     {
@@ -166,9 +167,17 @@ public sealed partial class SolutionIndex : IDisposable
                     }
                 });
             }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            catch (Exception e)
             {
-                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                // The listings added so far sit beside the ones they were to replace: take them out again, so a failed
+                // rebuild leaves the index as it was.
+                writer.DeleteDocuments(new Term(FieldNames.Generation, generation));
+                if (e is AggregateException { InnerExceptions.Count: 1 } single)
+                {
+                    ExceptionDispatchInfo.Capture(single.InnerExceptions[0]).Throw();
+                }
+
+                throw;
             }
 
             var stale = new BooleanQuery

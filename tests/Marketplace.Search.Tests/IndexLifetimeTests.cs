@@ -135,6 +135,7 @@ public sealed class IndexLifetimeTests : IDisposable
         using var index = IndexOf(Listing(1, "ระบบเก่า"));
         IEnumerable<SolutionDocument> Broken()
         {
+            yield return Listing(1, "ระบบใหม่");
             yield return Listing(2, "ระบบใหม่");
             throw new InvalidOperationException("database went away");
         }
@@ -143,6 +144,8 @@ public sealed class IndexLifetimeTests : IDisposable
         index.Refresh();
 
         Assert.Equal([1], index.Search(new SearchRequest("เก่า")).Ids());
+        Assert.Empty(index.Search(new SearchRequest("ใหม่")).Ids());
+        Assert.Equal(1, index.DocumentCount);
         Assert.Equal(0, index.LastAppliedSequence);
     }
 
