@@ -7,6 +7,7 @@ using Lucene.Net.Util;
 using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
 using Marketplace.Search.Querying;
+using Marketplace.Search.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Marketplace.Search;
@@ -91,7 +92,7 @@ public sealed partial class SolutionIndex : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ThaiAnalysis.Warm();
         System.IO.Directory.CreateDirectory(folder);
-        var directory = FSDirectory.Open(folder);
+        var directory = new MappedFileDirectory(folder);
         try
         {
             return new SolutionIndex(directory, options);
