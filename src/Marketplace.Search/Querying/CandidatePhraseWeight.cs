@@ -58,7 +58,7 @@ internal sealed class CandidatePhraseWeight : Weight
         var postings = new DocsAndPositionsEnum[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            if (vocabulary.Positions(context, terms[i]) is not { } positions)
+            if (vocabulary.Positions(context, terms[i], i) is not { } positions)
             {
                 return null;
             }

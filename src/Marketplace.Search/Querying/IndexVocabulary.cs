@@ -16,6 +16,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
     private readonly Dictionary<Term, TermContext> contexts = [];
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> enumerators = [];
     private readonly Dictionary<(int Leaf, string Field), DocsEnum> reusableDocs = [];
+    private readonly Dictionary<(int Leaf, string Field, int Slot), DocsAndPositionsEnum> reusablePositions = [];
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
 
     public IndexReader Reader => reader;
@@ -68,8 +69,12 @@ internal sealed class IndexVocabulary(IndexReader reader)
         return context;
     }
 
-    /// <summary>A term's postings with positions in one segment, from this search's enumerator; null where the term is absent.</summary>
-    public DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, Term term)
+    /// <summary>
+    /// A term's postings with positions in one segment, from this search's enumerator; null where the term is absent.
+    /// The enumerator is reused by the next call for the same segment, field and slot (a phrase's word number), so the
+    /// caller finishes with one phrase before asking for the next.
+    /// </summary>
+    public DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, Term term, int slot)
     {
         if (Context(term).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
         {
@@ -77,7 +82,10 @@ internal sealed class IndexVocabulary(IndexReader reader)
         }
 
         terms.SeekExact(term.Bytes, state);
-        return terms.DocsAndPositions(null, null, DocsAndPositionsFlags.NONE);
+        var key = (leaf.Ord, term.Field, slot);
+        var positions = terms.DocsAndPositions(null, reusablePositions.GetValueOrDefault(key), DocsAndPositionsFlags.NONE);
+        reusablePositions[key] = positions;
+        return positions;
     }
 
     /// <summary>
