@@ -30,6 +30,8 @@ public static class CoreServices
         services.TryAddSingleton<Features.Search.PublicChanges>();
         services.TryAddSingleton<Features.Catalogue.ReferenceData>();
         services.TryAddSingleton<Features.Transparency.AwardChoices>();
+        services.TryAddSingleton<Features.Transparency.AwardRegister.Answers>();
+        services.TryAddSingleton<Features.Challenges.BrowseChallenges.PublicCards>();
         services.AddHostedService<PlannerStatisticsRefresh>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Features.Messaging.Notifier>();

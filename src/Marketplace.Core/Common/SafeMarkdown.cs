@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ganss.Xss;
 using Markdig;
 
@@ -18,8 +19,28 @@ public static class SafeMarkdown
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    public static string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    // Pages show the same descriptions again and again (a signed-in reader's page is rendered each time), and the HTML is
+    // a function of the text alone: it is kept by the text itself, so an edited description can never meet old HTML.
+    // Bounded by characters held; when full it starts afresh (the busy pages come back at once).
+    private static readonly ConcurrentDictionary<string, string> Rendered = new(StringComparer.Ordinal);
+    private static long _renderedChars;
+    private const long RenderedCharsLimit = 4_000_000;
+
+    public static string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+            return "";
+        if (Rendered.TryGetValue(markdown, out var known))
+            return known;
+        var html = Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        if (Interlocked.Add(ref _renderedChars, markdown.Length + html.Length) > RenderedCharsLimit)
+        {
+            Rendered.Clear();
+            Interlocked.Exchange(ref _renderedChars, markdown.Length + html.Length);
+        }
+        Rendered.TryAdd(markdown, html);
+        return html;
+    }
 
     // Markdig's own ToPlainText builds a renderer (some twenty object renderers) for every call: that was half of what
     // turning a listing into a search document cost in an index rebuild. Each thread keeps one instead.

@@ -25,6 +25,19 @@ public sealed class SafeMarkdownAndLogoTests
     }
 
     [Fact]
+    public void A_description_shown_again_comes_from_memory_and_an_edited_one_is_rendered_afresh()
+    {
+        var text = "**ข้อมูลสุขภาพ** " + Guid.NewGuid();
+
+        var first = SafeMarkdown.ToHtml(text);
+        var edited = SafeMarkdown.ToHtml(text + " *ฉบับแก้ไข*");
+
+        Assert.Same(first, SafeMarkdown.ToHtml(text));
+        Assert.DoesNotContain("<em>", first);
+        Assert.Contains("<em>ฉบับแก้ไข</em>", edited);
+    }
+
+    [Fact]
     public void Ordinary_markdown_keeps_its_formatting_and_links_get_nofollow()
     {
         var html = SafeMarkdown.ToHtml("**ข้อมูลสุขภาพ**\n\n- หนึ่ง\n- สอง\n\n[เว็บ](https://example.com)");

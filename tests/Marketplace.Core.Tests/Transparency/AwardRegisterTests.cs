@@ -141,4 +141,34 @@ public sealed class AwardRegisterTests(SliceFixture app) : IClassFixture<SliceFi
         Assert.Equal(4 + 3, commands.Sql.Count);
         Assert.Equal(cached with { Version = reloaded.Version }, reloaded with { Agencies = cached.Agencies, Vendors = cached.Vendors });
     }
+
+    [Fact]
+    public async Task A_register_page_read_again_takes_no_query_and_shows_a_renamed_winner_as_soon_as_the_records_move()
+    {
+        var first = await app.SendAsync(new AwardRegister.Query(PageSize: 2));
+        using var commands = await DatabaseCommands.ListenAsync(app);
+
+        var again = await app.SendAsync(new AwardRegister.Query(PageSize: 2));
+        Assert.Empty(commands.Sql);
+        Assert.Same(first, again);
+
+        var winner = first.Items[0].Winners[0].Vendor;
+        await RenameAsync(winner.Id, "ผู้ชนะที่เปลี่ยนชื่อแล้ว");
+        try
+        {
+            // What the change feed does when it brings this change (a command committed here raises the version itself).
+            app.Services.GetRequiredService<PublicChanges>().Raise(ChangedPages.PublicRecords);
+            var renamed = await app.SendAsync(new AwardRegister.Query(PageSize: 2));
+            Assert.Equal("ผู้ชนะที่เปลี่ยนชื่อแล้ว", renamed.Items[0].Winners[0].Vendor.NameTh);
+            Assert.NotEmpty(commands.Sql);
+        }
+        finally
+        {
+            await RenameAsync(winner.Id, winner.NameTh);
+            app.Services.GetRequiredService<PublicChanges>().Raise(ChangedPages.PublicRecords);
+        }
+    }
+
+    private Task RenameAsync(int organisationId, string nameTh) =>
+        app.QueryDbAsync(db => db.Organisations.Where(o => o.Id == organisationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.NameTh, nameTh)));
 }

@@ -23,17 +23,22 @@ public static class ListingDetails
 
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, ReferenceData reference) : IRequestHandler<Query, Result>
     {
-        // Compiled once: the busiest page after search skips EF Core's query cache lookup (and its lock) on every view.
-        private static readonly Func<MarketplaceDbContext, string, CancellationToken, Task<Listing?>> BySlug = EF.CompileAsyncQuery(
-            (MarketplaceDbContext db, string slug, CancellationToken ct) => db.Listings.AsNoTracking().Include(l => l.Vendor).SingleOrDefault(l => l.Slug == slug));
+        // Compiled once, and the logo's presence read in the same round trip: the busiest page after search skips EF
+        // Core's query cache lookup (and its lock) on every view.
+        private static readonly Func<MarketplaceDbContext, string, CancellationToken, Task<Found?>> BySlug = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, string slug, CancellationToken ct) => db.Listings.AsNoTracking().Where(l => l.Slug == slug)
+                .Select(l => new Found(l, l.Vendor!,
+                    db.ListingLogos.Any(g => g.ListingId == l.Id && g.ContentType != ""),
+                    db.ListingLogos.Any(g => g.ListingId == l.Id && g.PendingContentType != null)))
+                .SingleOrDefault());
 
-        private static readonly Func<MarketplaceDbContext, int, bool, Task<bool>> HasLogo = EF.CompileAsyncQuery(
-            (MarketplaceDbContext db, int id, bool preview) => db.ListingLogos.Any(l => l.ListingId == id && (l.ContentType != "" || (preview && l.PendingContentType != null))));
+        private sealed record Found(Listing Listing, Organisation Vendor, bool LiveLogo, bool PendingLogo);
 
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
-            var listing = await BySlug(db, request.Slug, cancellationToken)
+            var found = await BySlug(db, request.Slug, cancellationToken)
                 ?? throw new NotFoundException(Texts.Get("Features.Catalogue.ListingDetails.ThisSolutionDoesNotExist"));
+            var listing = found.Listing;
             var canManage = user.UserId is not null && await db.OrganisationIdOf(user, cancellationToken) == listing.VendorId;
             var insider = canManage || user.IsModerator();
             if (!listing.IsPublic && !insider)
@@ -43,12 +48,12 @@ public static class ListingDetails
             var content = preview ? listing.Draft : listing.Live!;
             var known = (await reference.GetAsync(cancellationToken)).Provinces;
             var provinces = content.Provinces.Where(known.ContainsKey).Distinct().ToDictionary(code => code, code => Bi.Pick(known[code].NameTh, known[code].NameEn));
-            var vendor = listing.Vendor!;
+            var vendor = found.Vendor;
             return new Result(listing.Id, listing.Slug, content, SafeMarkdown.ToHtml(content.DescriptionTh),
                 content.DescriptionEn is null ? null : SafeMarkdown.ToHtml(content.DescriptionEn),
                 new VendorSummary(vendor.Id, vendor.Slug, vendor.NameTh, vendor.NameEn, vendor.Verification == VerificationState.Verified),
                 listing.IsPublic, preview, canManage,
-                await HasLogo(db, listing.Id, preview),
+                found.LiveLogo || (preview && found.PendingLogo),
                 listing.Review, listing.Visibility, listing.PublishedAt, provinces);
         }
     }

@@ -13,25 +13,19 @@ namespace Marketplace.Core.Features.Catalogue;
 /// </summary>
 public sealed class ReferenceData(IServiceScopeFactory scopes, PublicChanges changes)
 {
-    private volatile Snapshot? _current;
+    private readonly VersionedSnapshot<Snapshot> _snapshot = new(scopes, () => changes.TaxonomyVersion, LoadAsync);
 
     public sealed record Snapshot(long Version, IReadOnlyList<NiaCategory> Categories, IReadOnlyDictionary<string, Province> Provinces)
     {
         public NiaCategory? Category(int number) => Categories.FirstOrDefault(c => c.Number == number);
     }
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    public Task<Snapshot> GetAsync(CancellationToken ct) => _snapshot.GetAsync(ct);
+
+    private static async Task<Snapshot> LoadAsync(MarketplaceDbContext db, long version, CancellationToken ct)
     {
-        var version = changes.TaxonomyVersion;
-        if (_current is { } current && current.Version == version)
-            return current;
-        // Read after the version: a load that overlaps an edit is stamped with the older version and reloaded next time.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var texts = await db.CategoryTexts.AsNoTracking().ToDictionaryAsync(t => t.Number, ct);
         var provinces = await db.Provinces.AsNoTracking().ToDictionaryAsync(p => p.Code, ct);
-        var loaded = new Snapshot(version, NiaCategory.All.Select(c => texts.TryGetValue(c.Number, out var text) ? text.ApplyTo(c) : c).ToList(), provinces);
-        _current = loaded;
-        return loaded;
+        return new Snapshot(version, NiaCategory.All.Select(c => texts.TryGetValue(c.Number, out var text) ? text.ApplyTo(c) : c).ToList(), provinces);
     }
 }

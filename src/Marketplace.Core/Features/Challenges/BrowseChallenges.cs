@@ -1,7 +1,9 @@
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Search;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Core.Features.Challenges;
 
@@ -15,27 +17,65 @@ public static class BrowseChallenges
     public sealed record Card(int Id, string Slug, string TitleTh, string? TitleEn, string AgencyNameTh, string AgencyNameEn, ChallengeState State,
         int Category, long BudgetMinSatang, long BudgetMaxSatang, DateTimeOffset ProposalsDeadline, bool Open);
 
-    public sealed class Handler(MarketplaceDbContext db, Common.IClock clock) : IRequestHandler<Query, Result>
+    /// <summary>
+    /// Every public challenge's card as stored (latest deadline first), kept in memory until
+    /// <see cref="PublicChanges.RecordsVersion"/> moves, the version the cached anonymous list is keyed by. What depends on
+    /// the moment (closed once the deadline passed, open ones first) is worked out at each reading, so the clock alone
+    /// never leaves a card stale.
+    /// </summary>
+    public sealed class PublicCards(IServiceScopeFactory scopes, PublicChanges changes)
+    {
+        private readonly VersionedSnapshot<IReadOnlyList<Card>> _cards = new(scopes, () => changes.RecordsVersion, LoadAsync);
+
+        public Task<IReadOnlyList<Card>> GetAsync(CancellationToken ct) => _cards.GetAsync(ct);
+
+        private static Task<IReadOnlyList<Card>> LoadAsync(MarketplaceDbContext db, long version, CancellationToken ct) =>
+            ToCards(db.Challenges.AsNoTracking().Where(ChallengeRules.Public.At(DateTimeOffset.MinValue))
+                .OrderByDescending(c => c.ProposalsDeadline).ThenBy(c => c.Id), DateTimeOffset.MinValue, ct);
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, Common.IClock clock, PublicCards publicCards) : IRequestHandler<Query, Result>
     {
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var now = clock.Now;
             var page = Math.Max(1, request.Page);
-            var query = db.Challenges.AsNoTracking();
-            query = request.AgencyId is { } agency ? query.Where(c => c.AgencyId == agency) : query.Where(ChallengeRules.Public, now);
+            if (request.AgencyId is null)
+                return FromMemory(await publicCards.GetAsync(cancellationToken), request, page, now);
+
+            var query = db.Challenges.AsNoTracking().Where(c => c.AgencyId == request.AgencyId);
             if (request.OpenOnly)
                 query = query.Where(ChallengeRules.OpenForProposals, now);
             var total = await query.CountAsync(cancellationToken);
-            var rows = await query
+            var cards = await ToCards(query
                 .OrderByDescending(ChallengeRules.OpenForProposals.At(now))
                 .ThenByDescending(c => c.ProposalsDeadline)
-                .Skip((page - 1) * request.PageSize).Take(request.PageSize)
-                .Select(c => new { c.Id, c.Slug, c.Content, c.State, c.ProposalsDeadline, c.Agency!.NameTh, c.Agency.NameEn })
-                .ToListAsync(cancellationToken);
-            return new Result(rows.Select(r => new Card(r.Id, r.Slug, r.Content.TitleTh, r.Content.TitleEn, r.NameTh, r.NameEn,
-                Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now), r.Content.Category, r.Content.BudgetMinSatang, r.Content.BudgetMaxSatang,
-                r.ProposalsDeadline, Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now) == ChallengeState.Published))
-                .ToList(), total, page, request.PageSize);
+                .Skip((page - 1) * request.PageSize).Take(request.PageSize), now, cancellationToken);
+            return new Result(cards, total, page, request.PageSize);
         }
+
+        /// <summary>The same order as the query above: open for proposals at <paramref name="now"/> first, then latest deadline first.</summary>
+        private static Result FromMemory(IReadOnlyList<Card> stored, Query request, int page, DateTimeOffset now)
+        {
+            bool OpenAt(Card c) => c.State == ChallengeState.Published && now < c.ProposalsDeadline;
+            var open = stored.Where(OpenAt);
+            var chosen = request.OpenOnly ? open : open.Concat(stored.Where(c => !OpenAt(c)));
+            var items = chosen.Skip((page - 1) * request.PageSize).Take(request.PageSize).Select(c =>
+            {
+                var state = Challenge.StateSeenAt(c.State, c.ProposalsDeadline, now);
+                return c with { State = state, Open = state == ChallengeState.Published };
+            }).ToList();
+            return new Result(items, request.OpenOnly ? stored.Count(OpenAt) : stored.Count, page, request.PageSize);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Card>> ToCards(IQueryable<Challenge> challenges, DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = await challenges
+            .Select(c => new { c.Id, c.Slug, c.Content, c.State, c.ProposalsDeadline, c.Agency!.NameTh, c.Agency.NameEn })
+            .ToListAsync(ct);
+        return rows.Select(r => new Card(r.Id, r.Slug, r.Content.TitleTh, r.Content.TitleEn, r.NameTh, r.NameEn,
+            Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now), r.Content.Category, r.Content.BudgetMinSatang, r.Content.BudgetMaxSatang,
+            r.ProposalsDeadline, Challenge.StateSeenAt(r.State, r.ProposalsDeadline, now) == ChallengeState.Published)).ToList();
     }
 }

@@ -18,14 +18,21 @@ public static class BuyOptions
 
     public sealed class Handler(MarketplaceDbContext db, ICurrentUser user) : IRequestHandler<Query, Result>
     {
+        // One round trip, compiled once: every rendering of a listing page asks it.
+        private static readonly Func<MarketplaceDbContext, int, CancellationToken, Task<Facts?>> FactsOf = EF.CompileAsyncQuery(
+            (MarketplaceDbContext db, int listingId, CancellationToken ct) => db.Listings.Where(l => l.Id == listingId).Select(l => new Facts(
+                db.VendorInvoicing.Any(v => v.OrganisationId == l.VendorId),
+                db.Orders.Where(o => o.ListingId == listingId && o.PaidAt != null && o.State != OrderState.Refunded).Select(o => o.AgencyId).Distinct().Count(),
+                db.Orders.Where(o => o.ListingId == listingId && o.PaidAt != null && o.State != OrderState.Refunded)
+                    .GroupBy(o => o.AgencyId).Where(g => g.Count() > 1).Count())).SingleOrDefault());
+
+        private sealed record Facts(bool VendorReady, int AgenciesBought, int AgenciesBoughtAgain);
+
         public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
         {
             var (agency, whyNot) = await db.BuyingAgencyAsync(user, cancellationToken);
-            var vendorReady = await db.Listings.Where(l => l.Id == request.ListingId)
-                .AnyAsync(l => db.VendorInvoicing.Any(v => v.OrganisationId == l.VendorId), cancellationToken);
-            var purchases = await db.Orders.AsNoTracking().Where(o => o.ListingId == request.ListingId && o.PaidAt != null && o.State != OrderState.Refunded)
-                .GroupBy(o => o.AgencyId).Select(g => g.Count()).ToListAsync(cancellationToken);
-            return new Result(agency is not null && vendorReady, whyNot, vendorReady, purchases.Count, purchases.Count(n => n > 1));
+            var facts = await FactsOf(db, request.ListingId, cancellationToken) ?? new Facts(false, 0, 0);
+            return new Result(agency is not null && facts.VendorReady, whyNot, facts.VendorReady, facts.AgenciesBought, facts.AgenciesBoughtAgain);
         }
     }
 }

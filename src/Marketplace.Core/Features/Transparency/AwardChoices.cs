@@ -14,19 +14,15 @@ namespace Marketplace.Core.Features.Transparency;
 /// </summary>
 public sealed class AwardChoices(IServiceScopeFactory scopes, PublicChanges changes)
 {
-    private volatile Snapshot? _current;
+    private readonly VersionedSnapshot<Snapshot> _snapshot = new(scopes, () => changes.RecordsVersion, LoadAsync);
 
     public sealed record Snapshot(long Version, IReadOnlyList<OrganisationName> Agencies, IReadOnlyList<OrganisationName> Vendors,
         DateTimeOffset? FirstAward, DateTimeOffset? LastAward);
 
-    public async Task<Snapshot> GetAsync(CancellationToken ct)
+    public Task<Snapshot> GetAsync(CancellationToken ct) => _snapshot.GetAsync(ct);
+
+    private static async Task<Snapshot> LoadAsync(MarketplaceDbContext db, long version, CancellationToken ct)
     {
-        var version = changes.RecordsVersion;
-        if (_current is { } current && current.Version == version)
-            return current;
-        // Read after the version: a load that overlaps a change is stamped with the older version and reloaded next time.
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MarketplaceDbContext>();
         var awarded = db.Challenges.AsNoTracking().Where(c => c.State == ChallengeState.Awarded);
         var agencies = await awarded.Select(c => c.Agency!).Distinct()
             .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
@@ -36,8 +32,6 @@ public sealed class AwardChoices(IServiceScopeFactory scopes, PublicChanges chan
             .Select(o => new OrganisationName(o.Id, o.Slug, o.NameTh, o.NameEn)).ToListAsync(ct);
         var span = await awarded.GroupBy(c => 1).Select(g => new { First = g.Min(c => c.AwardedAt), Last = g.Max(c => c.AwardedAt) })
             .FirstOrDefaultAsync(ct);
-        var loaded = new Snapshot(version, agencies, vendors, span?.First, span?.Last);
-        _current = loaded;
-        return loaded;
+        return new Snapshot(version, agencies, vendors, span?.First, span?.Last);
     }
 }

@@ -1,6 +1,7 @@
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Domain.Challenges;
+using Marketplace.Core.Features.Search;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,9 +46,22 @@ public static class AwardRegister
 
     public sealed record Winner(OrganisationName Vendor, long ValueSatang, DateOnly? ContractDate, int WinsFromAgency);
 
-    public sealed class Handler(MarketplaceDbContext db) : IRequestHandler<Query, Result>
+    /// <summary>
+    /// Register pages already read, kept until <see cref="PublicChanges.RecordsVersion"/> moves (the version the cached
+    /// anonymous page is keyed by): a signed-in reader's page, which the output cache refuses, then costs no query.
+    /// </summary>
+    public sealed class Answers(PublicChanges changes)
     {
-        public async Task<Result> Handle(Query request, CancellationToken cancellationToken)
+        public VersionedMemo<Query, Result> Pages { get; } = new(() => changes.RecordsVersion, capacity: 256);
+    }
+
+    public sealed class Handler(MarketplaceDbContext db, Answers answers) : IRequestHandler<Query, Result>
+    {
+        // The whole register (the CSV) is read rarely and may be large: it is not kept.
+        public Task<Result> Handle(Query request, CancellationToken cancellationToken) =>
+            request.Everything ? ReadAsync(request, cancellationToken) : answers.Pages.GetAsync(request, ct => ReadAsync(request, ct), cancellationToken);
+
+        private async Task<Result> ReadAsync(Query request, CancellationToken cancellationToken)
         {
             var page = request.Everything ? 1 : Math.Max(1, request.Page);
             var size = request.Everything ? int.MaxValue : Math.Clamp(request.PageSize, 1, MaxPageSize);
