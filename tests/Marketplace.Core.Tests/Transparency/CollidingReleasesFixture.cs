@@ -16,6 +16,10 @@ public sealed class CollidingReleasesFixture : SliceFixture, IAsyncLifetime
 {
     public DateTimeOffset Moment => Clock.Now.AddDays(-20);
 
+    public (int Id, DateTimeOffset PublishedAt) SeededTender { get; private set; }
+
+    public static readonly string[] NeverPublic = ["never-submitted", "waiting-for-moderation"];
+
     public new async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
@@ -23,7 +27,9 @@ public sealed class CollidingReleasesFixture : SliceFixture, IAsyncLifetime
         {
             var agency = await db.Organisations.SingleAsync(o => o.Slug == "dga");
             var poster = await db.Users.Where(u => u.OrganisationId == agency.Id).Select(u => u.Id).FirstAsync();
-            var seededTender = (await db.Challenges.SingleAsync(c => c.Slug == "pcd-pm25-sensors")).PublishedAt!.Value;
+            // A seeded public challenge with a one-digit id above 1: the new one (two digits) sorts before it, ordinally.
+            var seeded = await db.Challenges.Where(c => c.PublishedAt != null && c.Id >= 2 && c.Id <= 9).OrderBy(c => c.Id).FirstAsync();
+            SeededTender = (seeded.Id, seeded.PublishedAt!.Value);
             var listing = await db.Listings.Include(l => l.Vendor).SingleAsync(l => l.Slug == "health-record-wallet");
             var vendors = await db.Organisations.Where(o => o.Slug == "budget-lens" || o.Slug == "open-ledger-th" || o.Slug == "docflow-solutions")
                 .OrderBy(o => o.Slug).ToListAsync();
@@ -41,12 +47,12 @@ public sealed class CollidingReleasesFixture : SliceFixture, IAsyncLifetime
                 return challenge;
             }
 
-            Challenge("tie-with-seeded-tender", seededTender);
+            Challenge("tie-with-seeded-tender", SeededTender.PublishedAt);
             var awarded = Challenge("tie-award", Moment.AddDays(-40));
             var cancelled = Challenge("tie-cancellation", Moment.AddDays(-10));
             Challenge("tie-publication", Moment);
-            Challenge("never-submitted", Moment.AddDays(-5), publish: false);
-            var pending = Challenge("waiting-for-moderation", Moment.AddDays(-5), publish: false);
+            Challenge(NeverPublic[0], Moment.AddDays(-5), publish: false);
+            var pending = Challenge(NeverPublic[1], Moment.AddDays(-5), publish: false);
             pending.Submit(Moment.AddDays(-5));
             await db.SaveChangesAsync();
 

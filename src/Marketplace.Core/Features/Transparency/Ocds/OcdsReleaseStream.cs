@@ -64,6 +64,8 @@ public static class OcdsReleaseStream
                 foreach (var source in sources.Skip(1))
                     if (Compare(source.Current, next.Current) < 0)
                         next = source;
+                // Most releases come from a batch already read: stop at once when the reader has gone.
+                ct.ThrowIfCancellationRequested();
                 yield return next.Current;
                 await AdvanceAsync(next);
             }
