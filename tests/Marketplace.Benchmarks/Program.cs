@@ -15,6 +15,13 @@ if (args.Length > 0 && args[0] == "pages")
     return;
 }
 
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- ocds [--challenges 2000]
+if (args.Length > 0 && args[0] == "ocds")
+{
+    await OcdsBenchmark.RunAsync(int.Parse(Option(args, "--challenges", "2000"), CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "rank-eval")
 {
     ThaiAnalysis.Warm();

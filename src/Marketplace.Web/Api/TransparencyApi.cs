@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Features.Catalogue;
@@ -57,7 +58,9 @@ public static class TransparencyApi
         app.MapGet("/api/ocds/releases", async (HttpContext http, IMediator mediator) =>
         {
             var package = await mediator.Send(new OcdsReleasePackage.Query(SiteUrl(http)), http.RequestAborted);
-            return Results.Json(package, OcdsJson.Options, "application/json");
+            // Written as the releases are read, a batch at a time (the serialiser flushes as its buffer fills); a client
+            // that goes away cancels the reading.
+            return Results.Stream(body => JsonSerializer.SerializeAsync(body, package, OcdsJson.Options, http.RequestAborted), "application/json");
         });
     }
 

@@ -34,6 +34,9 @@ public class SliceFixture : IAsyncLifetime
 
     public IServiceProvider Services => _services;
 
+    /// <summary>False for a site with reference data only (no organisations' sample challenges, listings or orders).</summary>
+    protected virtual bool LoadsSampleData => true;
+
     /// <summary>The index folder. No hosted updater runs here: tests call <see cref="SearchIndexHost.CatchUpAsync"/> themselves.</summary>
     public string IndexFolder => Path.Combine(_folder, "search-index");
 
@@ -66,7 +69,7 @@ public class SliceFixture : IAsyncLifetime
         services.AddMarketplaceSearch(IndexFolder);
         services.AddDocumentScanning(Scanner);
         _services = services.BuildServiceProvider();
-        await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, loadSampleData: true);
+        await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, LoadsSampleData);
         await Search.StartAsync(CancellationToken.None);
     }
 

@@ -38,6 +38,31 @@ public sealed class TransparencyTests(MarketplaceFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_OCDS_package_is_written_as_it_is_read_and_a_reader_that_leaves_early_spoils_no_cached_copy()
+    {
+        // An anonymous reader who drops the connection after the first bytes: the cache must not keep a cut package.
+        using (var leaving = Visitor.For(factory))
+        using (var response = await leaving.Http.GetAsync("/api/ocds/releases", HttpCompletionOption.ResponseHeadersRead))
+        {
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await body.ReadExactlyAsync(new byte[16]);
+        }
+        using var signedIn = Visitor.For(factory);
+        await signedIn.SignInAsync("buyer@demo.govtech.example");
+        using var streamed = await signedIn.Http.GetAsync("/api/ocds/releases", HttpCompletionOption.ResponseHeadersRead);
+        var length = streamed.Content.Headers.ContentLength;
+        var bytes = await streamed.Content.ReadAsByteArrayAsync();
+        using var anonymous = Visitor.For(factory);
+        var cached = await anonymous.Http.GetByteArrayAsync("/api/ocds/releases");
+
+        Assert.Equal(HttpStatusCode.OK, streamed.StatusCode);
+        Assert.Equal("application/json", streamed.Content.Headers.ContentType?.MediaType);
+        Assert.Null(length);
+        Assert.Equal(20, JsonNode.Parse(bytes)!["releases"]!.AsArray().Count);
+        Assert.Equal(Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetString(cached));
+    }
+
+    [Fact]
     public async Task The_schema_check_has_teeth_a_release_that_breaks_the_release_schema_fails_it()
     {
         var (_, _, body) = await GetAsync("/api/ocds/releases");

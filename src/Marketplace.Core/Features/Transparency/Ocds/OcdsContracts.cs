@@ -19,9 +19,30 @@ public static class OcdsContracts
 {
     public static string Ocid(int orderId) => $"{OcdsIdentifiers.Prefix}-order-{orderId}";
 
-    public static async Task<IReadOnlyList<OcdsRelease>> ForPaidOrdersAsync(MarketplaceDbContext db, CancellationToken ct)
+    /// <summary>
+    /// Paid orders, dated at their latest change (payment, delivery, completion, closing or refund), in SQL so the
+    /// feed can read them in date order. Unpaid orders are never published.
+    /// </summary>
+    public static OcdsReleaseKind Kind(MarketplaceDbContext db, string site) => new(
+        db.Orders.AsNoTracking().Where(o => o.PaidAt != null)
+            .Select(o => new ReleaseKey
+            {
+                Id = o.Id,
+                Date = new[]
+                {
+                    o.PaidAt!.Value, o.DeliveryStartedAt ?? o.PaidAt!.Value, o.CompletedAt ?? o.PaidAt!.Value, o.ClosedAt ?? o.PaidAt!.Value,
+                    db.Payments.Where(p => p.OrderId == o.Id).Select(p => p.RefundedAt).FirstOrDefault() ?? o.PaidAt!.Value,
+                }.Max(),
+                Order = o.Id.ToString(),
+            }),
+        (keys, ct) => ReleasesAsync(db, keys, site, ct));
+
+    private static async Task<IReadOnlyList<OcdsRelease>> ReleasesAsync(MarketplaceDbContext db, IReadOnlyList<ReleaseKey> keys, string site, CancellationToken ct)
     {
-        var rows = await db.Orders.AsNoTracking().Where(o => o.PaidAt != null).OrderBy(o => o.Id)
+        if (keys.Count == 0)
+            return [];
+        var ids = keys.Select(k => k.Id).ToList();
+        var rows = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id) && o.PaidAt != null)
             .Select(o => new
             {
                 Order = o,
@@ -29,9 +50,12 @@ public static class OcdsContracts
                 VendorSlug = db.Organisations.Where(v => v.Id == o.VendorId).Select(v => v.Slug).First(),
                 Payment = db.Payments.FirstOrDefault(p => p.OrderId == o.Id),
             })
-            .ToListAsync(ct);
-        return rows.Select(r => Release(r.Order, new OrganisationName(r.Order.AgencyId, r.AgencySlug, r.Order.Parties.AgencyNameTh, r.Order.Parties.AgencyNameEn),
+            .ToDictionaryAsync(r => r.Order.Id, ct);
+        // An order is never deleted; the lookup only guards the moment between the two queries.
+        var releases = keys.Where(k => rows.ContainsKey(k.Id)).Select(k => rows[k.Id]).Select(r => Release(r.Order,
+            new OrganisationName(r.Order.AgencyId, r.AgencySlug, r.Order.Parties.AgencyNameTh, r.Order.Parties.AgencyNameEn),
             new OrganisationName(r.Order.VendorId, r.VendorSlug, r.Order.Parties.VendorNameTh, r.Order.Parties.VendorNameEn), r.Payment)).ToList();
+        return await OcdsReleaseStream.WithLegalIdentifiersAsync(db, releases, rows.Values.SelectMany(r => new[] { r.Order.AgencyId, r.Order.VendorId }), site, ct);
     }
 
     public static OcdsRelease Release(Order order, OrganisationName agency, OrganisationName vendor, Payment? payment)

@@ -7,8 +7,12 @@ namespace Marketplace.Core.Features.Transparency.Ocds;
 // The subset of OCDS 1.1 (release-package-schema.json, release-schema.json) the marketplace publishes.
 // Property names follow the standard through the camel-case policy; "_en" fields are OCDS's language suffixes.
 
+/// <summary>
+/// <see cref="Releases"/> is read from the database as it is enumerated, once, inside the request that made the
+/// package: System.Text.Json writes it element by element (asynchronous serialisation only), after the other fields.
+/// </summary>
 public sealed record OcdsPackage(string Uri, string Version, DateTimeOffset PublishedDate, OcdsPublisher Publisher,
-    IReadOnlyList<OcdsRelease> Releases);
+    IAsyncEnumerable<OcdsRelease> Releases);
 
 public sealed record OcdsPublisher(string Name, string? Uri);
 

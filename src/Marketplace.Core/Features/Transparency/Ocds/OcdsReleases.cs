@@ -33,15 +33,6 @@ public static class OcdsReleases
     /// <summary>Thailand keeps UTC+7 all year: a Bangkok date starts at 00:00+07:00.</summary>
     private static readonly TimeSpan BangkokOffset = TimeSpan.FromHours(7);
 
-    public static IEnumerable<OcdsRelease> For(ChallengeFacts c)
-    {
-        yield return Tender(c);
-        if (c.AwardedAt is { } awardedAt && c.Winners.Count > 0)
-            yield return Award(c, awardedAt);
-        if (c.CancelledAt is { } cancelledAt)
-            yield return Cancellation(c, cancelledAt);
-    }
-
     /// <summary>The tender was cancelled before any award: OCDS's tenderCancellation, with the agency's public reason.</summary>
     public static OcdsRelease Cancellation(ChallengeFacts c, DateTimeOffset cancelledAt)
     {
