@@ -32,10 +32,10 @@ internal static class OcdsBenchmark
     {
         var folder = Path.Combine(Path.GetTempPath(), "marketplace-ocds-bench", Guid.NewGuid().ToString("N"));
         // WebApplicationFactory looks for the web project beside the solution file unless told where it is.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_Marketplace_Web", Path.Combine(Site.RepositoryRoot, "src", "Marketplace.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_Marketplace_Web", Path.Combine(PageBenchmark.BenchSite.RepositoryRoot, "src", "Marketplace.Web"));
         try
         {
-            using var site = new Site(folder);
+            using var site = new PageBenchmark.BenchSite(folder, backgroundServices: false);
             var clock = Stopwatch.StartNew();
             await GenerateAsync(site.Services, challenges);
             Console.WriteLine($"generated {challenges:N0} challenges and orders in {clock.Elapsed.TotalSeconds:F0} s");
@@ -131,36 +131,6 @@ internal static class OcdsBenchmark
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
             db.Attach(agency);
-        }
-    }
-
-    /// <summary>The site as it runs, on SQLite in its own folder with the seed data, without its background services.</summary>
-    private sealed class Site(string folder) : WebApplicationFactory<web::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Marketplace:DataPath", folder);
-            builder.UseSetting("Marketplace:SeedDataPath", Path.Combine(RepositoryRoot, "seed-data"));
-            builder.UseSetting("Marketplace:SeedSampleData", "true");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.ConfigureTestServices(services =>
-            {
-                foreach (var service in services.Where(s => s is { ServiceType: var type, IsKeyedService: false } && type == typeof(IHostedService)
-                    && (s.ImplementationType ?? s.ImplementationFactory?.Method.DeclaringType)?.Assembly.GetName().Name?.StartsWith("Marketplace.", StringComparison.Ordinal) == true).ToList())
-                    services.Remove(service);
-            });
-        }
-
-        public static string RepositoryRoot
-        {
-            get
-            {
-                var dir = new DirectoryInfo(AppContext.BaseDirectory);
-                while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
-                    dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("Marketplace.sln not found above the benchmark folder");
-            }
         }
     }
 

@@ -342,7 +342,7 @@ internal static partial class PageBenchmark
     /// The real site on a SQLite database in <paramref name="folder"/> (seeded on first start), with a plaintext endpoint
     /// in front of everything; without its background services (index updater, outbox, deadlines…) when loading.
     /// </summary>
-    private sealed class BenchSite(string folder, bool backgroundServices) : WebApplicationFactory<web::Program>
+    internal sealed class BenchSite(string folder, bool backgroundServices) : WebApplicationFactory<web::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
