@@ -1,5 +1,3 @@
-extern alias web;
-
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -10,12 +8,8 @@ using Marketplace.Core.Domain.Procurement;
 using Marketplace.Core.Features.Transparency;
 using Marketplace.Core.Features.Transparency.Ocds;
 using MediatR;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Benchmarks;
 
