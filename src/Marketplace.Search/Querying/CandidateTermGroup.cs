@@ -1,3 +1,4 @@
+using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -90,7 +91,22 @@ internal sealed class CandidateTermGroup : Weight
                     end++;
                 }
 
-                if (end > first && vocabulary.Docs(leaf, term) is { } postings)
+                var docFreq = vocabulary.Context(term).Get(leaf.Ord) is BlockTermState state ? state.DocFreq : 0;
+                if (end > first && HotPostings.For(leaf.AtomicReader).Get(term.Field, term.Bytes, docFreq, () => vocabulary.Docs(leaf, term)) is { } hot)
+                {
+                    var scorer = similarity.GetSimScorer(stats, leaf);
+                    for (int i = first, from = 0; i < end; i++)
+                    {
+                        var at = hot.Find(hits[i].Doc - leaf.DocBase, from);
+                        from = at < 0 ? ~at : at;
+                        if (at >= 0)
+                        {
+                            sums[i] += scorer.Score(hot.Docs[at], hot.Freqs[at]);
+                            found[i] = true;
+                        }
+                    }
+                }
+                else if (end > first && vocabulary.Docs(leaf, term) is { } postings)
                 {
                     var scorer = similarity.GetSimScorer(stats, leaf);
                     for (var i = first; i < end; i++)

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -89,10 +90,11 @@ internal sealed class IndexVocabulary(IndexReader reader)
     }
 
     /// <summary>
-    /// A term's postings with frequencies in one segment; null where the term is absent. The enumerator is reused by
-    /// the next call for the same segment and field, so the caller finishes with one term before asking for the next.
+    /// A term's postings with frequencies in one segment, skipping documents not in <paramref name="liveDocs"/> when
+    /// given; null where the term is absent. The enumerator is reused by the next call for the same segment and field,
+    /// so the caller finishes with one term before asking for the next.
     /// </summary>
-    public DocsEnum? Docs(AtomicReaderContext leaf, Term term)
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term, IBits? liveDocs = null)
     {
         if (Context(term).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
         {
@@ -101,7 +103,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
 
         terms.SeekExact(term.Bytes, state);
         var key = (leaf.Ord, term.Field);
-        var docs = terms.Docs(null, reusableDocs.GetValueOrDefault(key), DocsFlags.FREQS);
+        var docs = terms.Docs(liveDocs, reusableDocs.GetValueOrDefault(key), DocsFlags.FREQS);
         reusableDocs[key] = docs;
         return docs;
     }

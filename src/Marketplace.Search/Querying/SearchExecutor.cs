@@ -45,19 +45,19 @@ internal static class SearchExecutor
             return BrowseCache.GetOrCompute(reader, request, () =>
             {
                 var sort = request.Sort == SearchSort.Relevance ? SearchSort.Newest : request.Sort;
-                var all = Execute(searcher, new MatchAllDocsQuery(), dimensions, sort, window);
+                var all = Execute(searcher, null, new MatchAllDocsQuery(), dimensions, sort, window);
                 return Result(searcher, all.Top, all, null, page, pageSize, skip, partial: false);
             });
         }
 
         var builder = new QueryBuilder(vocabulary);
         var fullMatch = builder.Match(parsed, MatchMode.AllWords);
-        var matched = Execute(searcher, fullMatch, dimensions, request.Sort, window);
+        var matched = Execute(searcher, vocabulary, fullMatch, dimensions, request.Sort, window);
         var thaiRuns = matched.Total < ThaiRunThreshold && parsed.ThaiRuns.Count > 0;
         if (thaiRuns)
         {
             fullMatch = builder.Match(parsed, MatchMode.AllWordsOrThaiRuns);
-            matched = Execute(searcher, fullMatch, dimensions, request.Sort, window);
+            matched = Execute(searcher, vocabulary, fullMatch, dimensions, request.Sort, window);
         }
 
         // Fewer full matches than a page: top the page up with listings that match some of the words, ranked below.
@@ -65,7 +65,7 @@ internal static class SearchExecutor
         var fullMatches = matched.Total;
         if (matched.Total < pageSize && QueryBuilder.CanRelax(parsed))
         {
-            var any = Execute(searcher, builder.Match(parsed, MatchMode.AnyWord), dimensions, request.Sort, window);
+            var any = Execute(searcher, vocabulary, builder.Match(parsed, MatchMode.AnyWord), dimensions, request.Sort, window);
             relaxed = any.Total > matched.Total;
             matched = relaxed ? any : matched;
         }
@@ -123,7 +123,7 @@ internal static class SearchExecutor
         return string.Join(' ', words);
     }
 
-    private static Execution Execute(IndexSearcher searcher, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
+    private static Execution Execute(IndexSearcher searcher, IndexVocabulary? vocabulary, Query query, IReadOnlyList<FacetDimension> dimensions, SearchSort sort, int window)
     {
         ICollector top;
         Func<TopDocs> topDocs;
@@ -145,7 +145,11 @@ internal static class SearchExecutor
         }
 
         var collector = new DrillSidewaysCollector(top, dimensions);
-        searcher.Search(query, collector);
+        if (vocabulary is null || !PostingListMatcher.TrySearch(searcher, vocabulary, query, collector))
+        {
+            searcher.Search(query, collector);
+        }
+
         return new Execution(topDocs(), collector.TotalHits, collector.Facets());
     }
 

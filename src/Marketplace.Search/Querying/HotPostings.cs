@@ -1,0 +1,142 @@
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Marketplace.Search.Indexing;
+
+namespace Marketplace.Search.Querying;
+
+/// <summary>
+/// The decoded postings (documents and frequencies) of a segment's most used common words, kept while the segment
+/// lives. Decoding Lucene's packed postings blocks was the largest single cost of a broad search at 100,000 listings:
+/// every search decoded the same 5,000–35,000 postings of its common words again, in the first pass and again, block
+/// by block, at each candidate it re-scored. A word is kept only when it is in at least <see cref="MinDocFreq"/>
+/// listings (a rarer one decodes in microseconds) and only within a fixed budget per segment; the least recently used
+/// go first. Segments never change (deletions live elsewhere), so an entry never goes stale; it holds deleted
+/// documents too, which the reader filters with the live documents of its own snapshot.
+/// </summary>
+internal sealed class HotPostings
+{
+    /// <summary>Words in fewer listings than this are decoded where they are used.</summary>
+    public const int MinDocFreq = 2_048;
+
+    /// <summary>Per segment, eight bytes a posting: at 100,000 listings about 150 words of 30,000 postings each.</summary>
+    public const long BudgetBytes = 32L << 20;
+
+    private static readonly ConditionalWeakTable<object, HotPostings> Segments = new();
+
+    private readonly Dictionary<(string Field, BytesRef Term), Postings> kept = [];
+    private readonly Lock gate = new();
+    private readonly long budgetBytes;
+    private long bytes;
+    private long clock;
+
+    /// <summary>One word's postings in a segment: documents in ascending order, and the word's frequency in each.</summary>
+    public sealed class Postings(int[] docs, int[] freqs)
+    {
+        public int[] Docs { get; } = docs;
+
+        public int[] Freqs { get; } = freqs;
+
+        internal long LastUse { get; set; }
+
+        internal long Bytes => ((long)Docs.Length + Freqs.Length) * sizeof(int);
+
+        /// <summary>The index of <paramref name="doc"/> at or after <paramref name="from"/>, or the complement of where it would be.</summary>
+        public int Find(int doc, int from) => Array.BinarySearch(Docs, from, Docs.Length - from, doc);
+    }
+
+    /// <summary>A cache with its own budget, for tests; the search uses <see cref="For"/>.</summary>
+    internal HotPostings(long budgetBytes = BudgetBytes)
+    {
+        this.budgetBytes = budgetBytes;
+    }
+
+    public static HotPostings For(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new HotPostings());
+
+    /// <summary>Bytes held now (for tests and measurements).</summary>
+    public long HeldBytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A common word's postings, decoded now from <paramref name="open"/> if not yet kept; null for a word in fewer
+    /// than <see cref="MinDocFreq"/> listings, which the caller reads from the index as before.
+    /// </summary>
+    public Postings? Get(string field, BytesRef term, long docFreq, Func<DocsEnum?> open)
+    {
+        if (docFreq < MinDocFreq || FieldNames.IsBigram(field))
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (kept.TryGetValue((field, term), out var found))
+            {
+                found.LastUse = ++clock;
+                return found;
+            }
+        }
+
+        if (open() is not { } postings)
+        {
+            return null;
+        }
+
+        var decoded = Decode(postings, (int)docFreq);
+        lock (gate)
+        {
+            if (kept.TryGetValue((field, term), out var raced))
+            {
+                return raced;
+            }
+
+            decoded.LastUse = ++clock;
+            kept[(field, BytesRef.DeepCopyOf(term))] = decoded;
+            bytes += decoded.Bytes;
+            if (bytes > budgetBytes)
+            {
+                EvictLocked();
+            }
+        }
+
+        return decoded;
+    }
+
+    private static Postings Decode(DocsEnum postings, int docFreq)
+    {
+        var docs = new int[docFreq];
+        var freqs = new int[docFreq];
+        var count = 0;
+        for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+        {
+            docs[count] = doc;
+            freqs[count++] = postings.Freq;
+        }
+
+        return count == docFreq ? new Postings(docs, freqs) : new Postings(docs[..count], freqs[..count]);
+    }
+
+    /// <summary>Drops the least recently used words until the rest fit the budget.</summary>
+    private void EvictLocked()
+    {
+        foreach (var (key, postings) in kept.OrderBy(e => e.Value.LastUse).ToList())
+        {
+            if (bytes <= budgetBytes)
+            {
+                break;
+            }
+
+            kept.Remove(key);
+            bytes -= postings.Bytes;
+        }
+    }
+}
