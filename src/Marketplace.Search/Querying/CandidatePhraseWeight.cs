@@ -66,10 +66,15 @@ internal sealed class CandidatePhraseWeight : Weight
     {
         var candidates = acceptDocs as CandidateDocs
             ?? throw new ArgumentException("A candidate phrase needs the candidates.", nameof(acceptDocs));
+        var hot = HotPostings.For(context.AtomicReader);
         var postings = new DocsAndPositionsEnum[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            if (vocabulary.Positions(context, terms[i], i) is not { } positions)
+            var slot = i;
+            var kept = vocabulary.Context(terms[i]).Get(context.Ord) is BlockTermState state
+                ? hot.GetWithPositions(terms[i].Field, terms[i].Bytes, state.DocFreq, () => vocabulary.Positions(context, terms[slot], slot))
+                : null;
+            if ((kept is null ? vocabulary.Positions(context, terms[i], i) : new KeptPositions(kept)) is not { } positions)
             {
                 return null;
             }

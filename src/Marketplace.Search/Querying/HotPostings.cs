@@ -7,10 +7,10 @@ using Marketplace.Search.Indexing;
 namespace Marketplace.Search.Querying;
 
 /// <summary>
-/// The decoded postings (documents and frequencies) of a segment's most used common words, kept while the segment
-/// lives. Decoding Lucene's packed postings blocks was the largest single cost of a broad search at 100,000 listings:
-/// every search decoded the same 5,000–35,000 postings of its common words again, in the first pass and again, block
-/// by block, at each candidate it re-scored. A word is kept only when it is in at least <see cref="MinDocFreq"/>
+/// The decoded postings (documents, frequencies and, for phrases, positions) of a segment's most used common words,
+/// kept while the segment lives. Decoding Lucene's packed postings blocks was the largest single cost of a broad
+/// search at 100,000 listings: every search decoded the same 5,000–35,000 postings of its common words again, in the
+/// first pass, and again block by block at each candidate it re-scored, with the positions before the candidate's. A word is kept only when it is in at least <see cref="MinDocFreq"/>
 /// listings (a rarer one decodes in microseconds) and only within a fixed budget per segment; the least recently used
 /// go first. Segments never change (deletions live elsewhere), so an entry never goes stale; it holds deleted
 /// documents too, which the reader filters with the live documents of its own snapshot.
@@ -20,8 +20,11 @@ internal sealed class HotPostings
     /// <summary>Words in fewer listings than this are decoded where they are used.</summary>
     public const int MinDocFreq = 2_048;
 
-    /// <summary>Per segment, eight bytes a posting: at 100,000 listings about 150 words of 30,000 postings each.</summary>
-    public const long BudgetBytes = 32L << 20;
+    /// <summary>
+    /// Per segment: eight bytes a posting and four a position. The benchmark's 42 queries keep about 45 MB at 100,000
+    /// listings; a catalogue under about 2,000 listings keeps nothing.
+    /// </summary>
+    public const long BudgetBytes = 64L << 20;
 
     private static readonly ConditionalWeakTable<object, HotPostings> Segments = new();
 
@@ -31,16 +34,23 @@ internal sealed class HotPostings
     private long bytes;
     private long clock;
 
-    /// <summary>One word's postings in a segment: documents in ascending order, and the word's frequency in each.</summary>
-    public sealed class Postings(int[] docs, int[] freqs)
+    /// <summary>
+    /// One word's postings in a segment: documents in ascending order, the word's frequency in each and, when asked
+    /// for, its positions (those of the document at index i start at <c>PositionStarts[i]</c>).
+    /// </summary>
+    public sealed class Postings(int[] docs, int[] freqs, int[]? positionStarts = null, int[]? positions = null)
     {
         public int[] Docs { get; } = docs;
 
         public int[] Freqs { get; } = freqs;
 
+        public int[]? PositionStarts { get; } = positionStarts;
+
+        public int[]? Positions { get; } = positions;
+
         internal long LastUse { get; set; }
 
-        internal long Bytes => ((long)Docs.Length + Freqs.Length) * sizeof(int);
+        internal long Bytes => ((long)Docs.Length + Freqs.Length + (PositionStarts?.Length ?? 0) + (Positions?.Length ?? 0)) * sizeof(int);
 
         /// <summary>The index of <paramref name="doc"/> at or after <paramref name="from"/>, or the complement of where it would be.</summary>
         public int Find(int doc, int from) => Array.BinarySearch(Docs, from, Docs.Length - from, doc);
@@ -67,11 +77,19 @@ internal sealed class HotPostings
     }
 
     /// <summary>
-    /// A common word's postings, decoded now from <paramref name="open"/> if not yet kept; null for a word in fewer
-    /// than <see cref="MinDocFreq"/> listings, which the caller reads from the index as before.
+    /// A common word's documents and frequencies, decoded now from <paramref name="open"/> if not yet kept; null for a
+    /// word in fewer than <see cref="MinDocFreq"/> listings, which the caller reads from the index as before.
     /// </summary>
-    public Postings? Get(string field, BytesRef term, long docFreq, Func<DocsEnum?> open)
+    public Postings? Get(string field, BytesRef term, long docFreq, Func<DocsEnum?> open) => Get(field, term, docFreq, open, positions: false);
+
+    /// <summary>As <see cref="Get(string, BytesRef, long, Func{DocsEnum?})"/>, with the word's positions too.</summary>
+    public Postings? GetWithPositions(string field, BytesRef term, long docFreq, Func<DocsAndPositionsEnum?> open) =>
+        Get(field, term, docFreq, open, positions: true);
+
+    private Postings? Get(string field, BytesRef term, long docFreq, Func<DocsEnum?> open, bool positions)
     {
+        // Thai letter pairs are in most listings each, and a phrase over them names many: they would push every word
+        // out of the budget.
         if (docFreq < MinDocFreq || FieldNames.IsBigram(field))
         {
             return null;
@@ -79,7 +97,7 @@ internal sealed class HotPostings
 
         lock (gate)
         {
-            if (kept.TryGetValue((field, term), out var found))
+            if (kept.TryGetValue((field, term), out var found) && (!positions || found.Positions is not null))
             {
                 found.LastUse = ++clock;
                 return found;
@@ -91,12 +109,19 @@ internal sealed class HotPostings
             return null;
         }
 
-        var decoded = Decode(postings, (int)docFreq);
+        var decoded = Decode(postings, (int)docFreq, positions ? postings as DocsAndPositionsEnum : null);
         lock (gate)
         {
-            if (kept.TryGetValue((field, term), out var raced))
+            var key = (field, term);
+            if (kept.TryGetValue(key, out var raced))
             {
-                return raced;
+                if (!positions || raced.Positions is not null)
+                {
+                    return raced;
+                }
+
+                kept.Remove(key);
+                bytes -= raced.Bytes;
             }
 
             decoded.LastUse = ++clock;
@@ -111,19 +136,40 @@ internal sealed class HotPostings
         return decoded;
     }
 
-    private static Postings Decode(DocsEnum postings, int docFreq)
+    private static Postings Decode(DocsEnum postings, int docFreq, DocsAndPositionsEnum? withPositions)
     {
         var docs = new int[docFreq];
         var freqs = new int[docFreq];
+        var starts = withPositions is null ? null : new int[docFreq];
+        var positions = withPositions is null ? [] : new int[docFreq * 2];
         var count = 0;
+        var stored = 0;
         for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
         {
             docs[count] = doc;
-            freqs[count++] = postings.Freq;
+            var freq = freqs[count] = postings.Freq;
+            if (withPositions is not null)
+            {
+                starts![count] = stored;
+                if (stored + freq > positions.Length)
+                {
+                    Array.Resize(ref positions, Math.Max(positions.Length * 2, stored + freq));
+                }
+
+                for (var i = 0; i < freq; i++)
+                {
+                    positions[stored++] = withPositions.NextPosition();
+                }
+            }
+
+            count++;
         }
 
-        return count == docFreq ? new Postings(docs, freqs) : new Postings(docs[..count], freqs[..count]);
+        return new Postings(Trim(docs, count), Trim(freqs, count), starts is null ? null : Trim(starts, count),
+            withPositions is null ? null : Trim(positions, stored));
     }
+
+    private static int[] Trim(int[] values, int count) => values.Length == count ? values : values[..count];
 
     /// <summary>Drops the least recently used words until the rest fit the budget.</summary>
     private void EvictLocked()
