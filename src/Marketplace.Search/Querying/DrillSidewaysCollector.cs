@@ -24,10 +24,9 @@ internal sealed class DrillSidewaysCollector : ICollector
     private int[] combinedCounts = [];
     private int[] multiValued = [];
     private int[]?[] singles = [];
-    private int[]?[] starts = [];
-    private int[]?[] ords = [];
     private MarkedDocs?[] marked = [];
     private int[] selected = [];
+    private long[]?[] selectedBits = [];
     private bool anyFilter;
 
     public DrillSidewaysCollector(ICollector hits, IReadOnlyList<FacetDimension> dimensions)
@@ -53,14 +52,15 @@ internal sealed class DrillSidewaysCollector : ICollector
         counts = segment.Select(d => new int[d.Labels.Length]).ToArray();
         multiValued = Enumerable.Range(0, segment.Length).Where(d => segment[d].Single is null).ToArray();
         singles = segment.Select(d => d.Single).ToArray();
-        starts = segment.Select(d => d.Starts).ToArray();
-        ords = segment.Select(d => d.Ords).ToArray();
         var maxDoc = context.AtomicReader.MaxDoc;
         marked = segment.Select(d => d.Single is null ? new MarkedDocs(maxDoc) : null).ToArray();
 
         // -1: no filter on this dimension; -2: the selected value does not occur in this segment.
         selected = dimensions.Select((d, i) => d.Selected is null ? -1 : Array.IndexOf(segment[i].Labels, d.Selected) is var o and >= 0 ? o : -2).ToArray();
         anyFilter = selected.Any(s => s != -1);
+
+        // A filter on a multi-valued dimension tests one bit of its value's bitset, not each document's list of values.
+        selectedBits = selected.Select((ord, d) => ord >= 0 && segment[d].Single is null ? facets.ValueBits(d)[ord] : null).ToArray();
         combinedCounts = !anyFilter && facets.Combined is not null ? new int[facets.Combinations] : [];
     }
 
@@ -131,17 +131,8 @@ internal sealed class DrillSidewaysCollector : ICollector
             return single[doc] == ord;
         }
 
-        var values = ords[dimension]!;
-        var bounds = starts[dimension]!;
-        for (int i = bounds[doc], end = bounds[doc + 1]; i < end; i++)
-        {
-            if (values[i] == ord)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // Multi-valued: the selected value's bitset; there is none when the value does not occur in this segment.
+        return selectedBits[dimension] is { } bits && (bits[doc >> 6] & (1L << doc)) != 0;
     }
 
     private void Count(int dimension, int doc)
