@@ -49,8 +49,12 @@ public sealed class SearchDictionary
     private readonly FrozenDictionary<string, List<Sense>> latin;
     private readonly List<(string Surface, Sense Sense)> thai;
 
-    /// <summary>For each first letter, the positions in <see cref="thai"/> of the surfaces starting with it (ascending).</summary>
-    private readonly FrozenDictionary<char, int[]> thaiByFirstLetter;
+    /// <summary>
+    /// For each first two letters (a one-letter surface: that letter alone), the positions in <see cref="thai"/> of
+    /// the surfaces starting with them (ascending). Keyed by the first letter alone, a ten-letter query named most of
+    /// the dictionary as candidates, each then searched for in the text.
+    /// </summary>
+    private readonly FrozenDictionary<string, int[]> thaiByStart;
     private readonly string[] latinWords;
 
     public SearchDictionary(IEnumerable<DictionaryEntry> entries)
@@ -91,8 +95,8 @@ public sealed class SearchDictionary
         // Longest first, so "กรุงเทพมหานคร" is found before "กรุงเทพ"; a stable sort keeps file order among equals,
         // so the same dictionary always yields the same alternatives.
         thai = [.. thai.OrderByDescending(t => t.Surface.Length)];
-        thaiByFirstLetter = Enumerable.Range(0, thai.Count).GroupBy(i => thai[i].Surface[0])
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        thaiByStart = Enumerable.Range(0, thai.Count).GroupBy(i => thai[i].Surface[..Math.Min(2, thai[i].Surface.Length)], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         latin = latinKeys.ToFrozenDictionary(StringComparer.Ordinal);
         latinWords = [.. latin.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal) && k.Length >= 4)];
     }
@@ -192,13 +196,18 @@ public sealed class SearchDictionary
         var text = Surface(unitText);
         var taken = new bool[text.Length];
         var found = new HashSet<(int, int)>();
-        // Only the surfaces starting with a letter of the text can occur in it; in dictionary order, longest first.
+        // Only the surfaces starting with a letter or a pair of letters of the text can occur in it; in dictionary
+        // order, longest first.
         var candidates = new SortedSet<int>();
-        foreach (var letter in text.Distinct())
+        var lookup = thaiByStart.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var at = 0; at < text.Length; at++)
         {
-            if (thaiByFirstLetter.TryGetValue(letter, out var positions))
+            for (var length = 1; length <= 2 && at + length <= text.Length; length++)
             {
-                candidates.UnionWith(positions);
+                if (lookup.TryGetValue(text.AsSpan(at, length), out var positions))
+                {
+                    candidates.UnionWith(positions);
+                }
             }
         }
 
