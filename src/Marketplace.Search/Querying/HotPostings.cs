@@ -21,10 +21,16 @@ internal sealed class HotPostings
     public const int MinDocFreq = 2_048;
 
     /// <summary>
-    /// Per segment: eight bytes a posting and four a position. The benchmark's 42 queries keep about 45 MB at 100,000
-    /// listings; a catalogue under about 2,000 listings keeps nothing.
+    /// At most, per segment: eight bytes a posting and four a position. The benchmark's 42 queries keep about 45 MB at
+    /// 100,000 listings; a catalogue under about 2,000 listings keeps nothing.
     /// </summary>
     public const long BudgetBytes = 64L << 20;
+
+    /// <summary>
+    /// A segment's budget grows with its size up to <see cref="BudgetBytes"/>, so an index in several segments holds
+    /// about what the same listings in one would (incremental updates leave merged segments of every size).
+    /// </summary>
+    private const long BudgetBytesPerDocument = BudgetBytes / 100_000;
 
     private static readonly ConditionalWeakTable<object, HotPostings> Segments = new();
 
@@ -62,7 +68,8 @@ internal sealed class HotPostings
         this.budgetBytes = budgetBytes;
     }
 
-    public static HotPostings For(AtomicReader reader) => Segments.GetValue(reader.CoreCacheKey, _ => new HotPostings());
+    public static HotPostings For(AtomicReader reader) =>
+        Segments.GetValue(reader.CoreCacheKey, _ => new HotPostings(Math.Min(BudgetBytes, reader.MaxDoc * BudgetBytesPerDocument)));
 
     /// <summary>Bytes held now (for tests and measurements).</summary>
     public long HeldBytes
