@@ -86,6 +86,7 @@ public sealed class PostingListMatcherTests : IDisposable
         searcher.Search(QueryShapes[shape](), lucene);
         var ours = new Recorder();
 
+        PostingListMatcher.TrySearch(searcher, new IndexVocabulary(reader), QueryShapes[shape](), new Recorder());
         Assert.True(PostingListMatcher.TrySearch(searcher, new IndexVocabulary(reader), QueryShapes[shape](), ours));
         Assert.Equal(lucene.Hits.Keys, ours.Hits.Keys);
         Assert.All(lucene.Hits, hit => Assert.Equal(hit.Value, ours.Hits[hit.Key]));
@@ -93,13 +94,15 @@ public sealed class PostingListMatcherTests : IDisposable
     }
 
     [Fact]
-    public void The_common_words_of_the_large_segment_are_kept_decoded_and_the_rare_ones_are_not()
+    public void Common_words_asked_for_again_are_kept_decoded_and_rare_ones_never()
     {
-        var ours = new Recorder();
-        PostingListMatcher.TrySearch(searcher, new IndexVocabulary(reader), All(Word("text", "ka"), Word("text", "so")), ours);
-
         var large = reader.Leaves[0].AtomicReader;
         var kept = HotPostings.For(large);
+        PostingListMatcher.TrySearch(searcher, new IndexVocabulary(reader), All(Word("text", "ka"), Word("text", "so")), new Recorder());
+        Assert.Null(kept.Get("text", new BytesRef("kho"), large.DocFreq(new Term("text", "kho")), () => throw new InvalidOperationException("asked for once")));
+
+        PostingListMatcher.TrySearch(searcher, new IndexVocabulary(reader), All(Word("text", "ka"), Word("text", "so")), new Recorder());
+
         var ka = kept.Get("text", new BytesRef("ka"), large.DocFreq(new Term("text", "ka")), () => throw new InvalidOperationException("kept already"));
         Assert.NotNull(ka);
         Assert.Equal(large.DocFreq(new Term("text", "ka")), ka.Docs.Length);
@@ -112,8 +115,13 @@ public sealed class PostingListMatcherTests : IDisposable
     {
         var large = reader.Leaves[0];
         var vocabulary = new IndexVocabulary(reader);
-        HotPostings.Postings? Load(HotPostings cache, string word) =>
-            cache.Get("text", new BytesRef(word), large.AtomicReader.DocFreq(new Term("text", word)), () => vocabulary.Docs(large, new Term("text", word)));
+        HotPostings.Postings? Load(HotPostings cache, string word)
+        {
+            var docFreq = large.AtomicReader.DocFreq(new Term("text", word));
+            return cache.Get("text", new BytesRef(word), docFreq, () => vocabulary.Docs(large, new Term("text", word)))
+                ?? cache.Get("text", new BytesRef(word), docFreq, () => vocabulary.Docs(large, new Term("text", word)));
+        }
+
         var one = Load(new HotPostings(), "ka")!;
         var cache = new HotPostings(budgetBytes: (one.Docs.Length + one.Freqs.Length) * sizeof(int) * 5 / 2);
 
@@ -136,9 +144,12 @@ public sealed class PostingListMatcherTests : IDisposable
         var phrase = Phrase(words);
         phrase.Slop = slop;
         var lucene = PhraseScores(phrase.CreateWeight(searcher));
+        var firstUse = PhraseScores(CandidatePhraseWeight.For(searcher, phrase, new IndexVocabulary(reader)));
         var ours = PhraseScores(CandidatePhraseWeight.For(searcher, phrase, new IndexVocabulary(reader)));
 
         Assert.True(lucene.Count > 50, "the random texts should contain the phrase often");
+        Assert.Equal(firstUse, ours);
+        Assert.NotNull(HotPostings.For(reader.Leaves[0].AtomicReader).GetWithPositions("text", new BytesRef(words[0]), HotPostings.MinDocFreq, () => null));
         Assert.Equal(lucene.Keys.Order(), ours.Keys.Order());
         Assert.All(lucene, hit => Assert.Equal(hit.Value, ours[hit.Key], 5));
     }

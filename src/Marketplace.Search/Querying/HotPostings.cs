@@ -32,9 +32,15 @@ internal sealed class HotPostings
     /// </summary>
     private const long BudgetBytesPerDocument = BudgetBytes / 100_000;
 
+    private const int MaxAskedOnce = 10_000;
+
     private static readonly ConditionalWeakTable<object, HotPostings> Segments = new();
 
     private readonly Dictionary<(string Field, BytesRef Term), Postings> kept = [];
+
+    // Words asked for once and not kept yet: a word is decoded whole only when it is asked for again, so a word that
+    // one search uses costs that search no more than reading the index would, and does not push out words in use.
+    private readonly HashSet<(string Field, BytesRef Term, bool Positions)> askedOnce = [];
     private readonly Lock gate = new();
     private readonly long budgetBytes;
     private long bytes;
@@ -85,7 +91,8 @@ internal sealed class HotPostings
 
     /// <summary>
     /// A common word's documents and frequencies, decoded now from <paramref name="open"/> if not yet kept; null for a
-    /// word in fewer than <see cref="MinDocFreq"/> listings, which the caller reads from the index as before.
+    /// word in fewer than <see cref="MinDocFreq"/> listings and for a word asked for the first time, which the caller
+    /// reads from the index as before.
     /// </summary>
     public Postings? Get(string field, BytesRef term, long docFreq, Func<DocsEnum?> open) => Get(field, term, docFreq, open, positions: false);
 
@@ -108,6 +115,17 @@ internal sealed class HotPostings
             {
                 found.LastUse = ++clock;
                 return found;
+            }
+
+            if (askedOnce.Count >= MaxAskedOnce)
+            {
+                askedOnce.Clear();
+            }
+
+            if (!askedOnce.Contains((field, term, positions)))
+            {
+                askedOnce.Add((field, BytesRef.DeepCopyOf(term), positions));
+                return null;
             }
         }
 
