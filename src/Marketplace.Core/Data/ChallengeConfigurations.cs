@@ -18,6 +18,10 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         e.Property(c => c.Reason).HasMaxLength(2000);
         e.Property(c => c.ProvinceCodes).HasMaxLength(800);
         e.HasIndex(c => new { c.State, c.AwardedAt });
+        // The OCDS feed reads tenders by publication date and cancellations by cancellation date, (date, id) order,
+        // a batch at a time (OcdsChallengeReleases); awards use (State, AwardedAt) above.
+        e.HasIndex(c => new { c.PublishedAt, c.State });
+        e.HasIndex(c => new { c.State, c.CancelledAt });
         e.HasOne(c => c.Agency).WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AppUser>().WithMany().HasForeignKey(c => c.PostedByUserId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(c => c.Panel).WithOne().HasForeignKey(x => x.ChallengeId).OnDelete(DeleteBehavior.Cascade);

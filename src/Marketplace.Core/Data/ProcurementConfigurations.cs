@@ -16,6 +16,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         e.HasIndex(o => o.VendorId);
         e.HasIndex(o => new { o.ListingId, o.State });
         e.HasIndex(o => o.CheckoutSessionId);
+        // The OCDS feed reads paid orders in (date, id) order, a batch at a time (OcdsContracts.Kind).
+        e.HasIndex(o => o.RecordChangedAt);
         e.Property(o => o.Reason).HasMaxLength(2000);
         e.Property(o => o.CheckoutSessionId).HasMaxLength(255);
         e.Property(o => o.CheckoutUrl).HasMaxLength(2000);

@@ -9,7 +9,12 @@ public sealed record Upload(string? FileName, byte[] Bytes);
 /// <summary>Every upload passes here before it is saved: infected or unscannable files are refused with a message.</summary>
 public sealed class DocumentScreening(IVirusScanner scanner)
 {
-    public async Task RequireCleanAsync(Upload upload, CancellationToken ct)
+    public Task RequireCleanAsync(Upload upload, CancellationToken ct) => RequireCleanAsync(upload, "File", ct);
+
+    /// <param name="upload">The file as uploaded.</param>
+    /// <param name="field">The command's property the file came in, so the message shows next to that form field.</param>
+    /// <param name="ct">Cancels the scan.</param>
+    public async Task RequireCleanAsync(Upload upload, string field, CancellationToken ct)
     {
         var result = await scanner.ScanAsync(upload.Bytes, ct);
         switch (result.Verdict)
@@ -17,10 +22,10 @@ public sealed class DocumentScreening(IVirusScanner scanner)
             case ScanVerdict.Clean:
                 return;
             case ScanVerdict.Infected:
-                throw InvalidRequestException.For("File", Texts.Get("Documents.DocumentScreening.ThisFileContainsAVirusAnd", result.Detail));
+                throw InvalidRequestException.For(field, Texts.Get("Documents.DocumentScreening.ThisFileContainsAVirusAnd", result.Detail));
             default:
                 // Fail closed: a file nobody could scan is never stored.
-                throw InvalidRequestException.For("File", Texts.Get("Documents.DocumentScreening.TheVirusScannerIsNotAvailable"));
+                throw InvalidRequestException.For(field, Texts.Get("Documents.DocumentScreening.TheVirusScannerIsNotAvailable"));
         }
     }
 }

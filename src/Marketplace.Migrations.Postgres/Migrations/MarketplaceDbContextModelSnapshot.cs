@@ -392,7 +392,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("PublishedAt", "State");
+
                     b.HasIndex("State", "AwardedAt");
+
+                    b.HasIndex("State", "CancelledAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 
@@ -1129,6 +1133,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long?>("RecordChangedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1158,6 +1165,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CheckoutSessionId");
+
+                    b.HasIndex("RecordChangedAt");
 
                     b.HasIndex("VendorId");
 

@@ -144,6 +144,43 @@ public sealed partial class QueryPlanTests(TenThousandListings data) : IClassFix
         Assert.True(scans.Count == 0, string.Join("\n\n", scans));
     }
 
+    [Fact]
+    public async Task Each_OCDS_batch_query_reads_its_kind_through_the_index_of_its_date()
+    {
+        Assert.SkipUnless(TestDatabase.ConfiguredProvider == DatabaseProvider.Sqlite, "EXPLAIN QUERY PLAN is SQLite's");
+        // The sample data cancels no challenge: cancel one, so every kind has a release.
+        await Site.AsUserAsync(DemoAccounts.Buyer);
+        var saved = await Site.SendAsync(new SaveChallenge.Command { Challenge = Challenges.ChallengeForms.Valid(DateOnly.FromDateTime(Site.Clock.Now.UtcDateTime)) });
+        await Site.SendAsync(new SubmitChallenge.Command(saved.ChallengeId));
+        await Site.AsUserAsync(DemoAccounts.Moderator);
+        await Site.SendAsync(new ModerateChallenge.Command { ChallengeId = saved.ChallengeId, Publish = true });
+        await Site.AsUserAsync(DemoAccounts.Buyer);
+        await Site.SendAsync(new Award.Cancel(saved.ChallengeId, "งบประมาณถูกตัด"));
+        Site.AsAnonymous();
+        // Batches of one: every kind with a release is read by a first batch and by keyset batches after it.
+        var (_, commands) = await CapturedAsync(() => Transparency.OcdsPackages.ReadAsync(Site, new OcdsReleasePackage.Query(Transparency.OcdsPackages.Site) { BatchSize = 1 }));
+
+        var expected = new Dictionary<string, string>
+        {
+            ["PublishedAt"] = "IX_Challenges_PublishedAt_State",
+            ["AwardedAt"] = "IX_Challenges_State_AwardedAt",
+            ["CancelledAt"] = "IX_Challenges_State_CancelledAt",
+            ["RecordChangedAt"] = "IX_Orders_RecordChangedAt",
+        };
+        var batches = commands.Select(c => (Command: c, Match: BatchOrder().Match(c.Sql))).Where(b => b.Match.Success).ToList();
+        foreach (var date in expected.Keys)
+            Assert.True(batches.Count(b => b.Match.Groups[2].Value == date) >= 2, $"fewer than two batch queries ordered by {date}");
+        var misses = new List<string>();
+        foreach (var (command, match) in batches)
+        {
+            var (alias, index) = (match.Groups[1].Value, expected[match.Groups[2].Value]);
+            var plan = await PlanAsync(command);
+            if (!plan.Any(step => Regex.IsMatch(step, $"^SEARCH {alias} USING (COVERING )?INDEX {index} \\(")))
+                misses.Add($"{string.Join(" / ", plan)}\n  in: {command.Sql}");
+        }
+        Assert.True(misses.Count == 0, string.Join("\n\n", misses));
+    }
+
     private sealed record Captured(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
     /// <summary>Every command EF Core sends while the action runs, through its diagnostic events (no test-only wiring in the app).</summary>
@@ -158,6 +195,9 @@ public sealed partial class QueryPlanTests(TenThousandListings data) : IClassFix
         });
         using var listener = new CommandListener(commands, ours);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(listener);
+        // EF Core caches whether anyone listens for up to a second (ConfigureLoggingCacheTime): commands sent sooner
+        // could go unseen, and a test that misses them passes for the wrong reason.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         var result = await action();
         lock (commands)
             return (result, commands.ToList());
@@ -217,4 +257,8 @@ public sealed partial class QueryPlanTests(TenThousandListings data) : IClassFix
 
     [GeneratedRegex(@"""Listings"" AS ""(\w+)""")]
     private static partial Regex ListingAlias();
+
+    /// <summary>An OCDS batch: ordered by its kind's date, then by the id as text, and limited to a batch.</summary>
+    [GeneratedRegex(@"ORDER BY ""(\w+)""\.""(\w+)"", CAST\(""\w+""\.""Id"" AS TEXT\)\s+LIMIT")]
+    private static partial Regex BatchOrder();
 }

@@ -75,6 +75,34 @@ public sealed class OrderLifecycleTests
         Assert.Throws<DomainRuleException>(() => order.StartCheckout("cs", "u", Now.AddMinutes(30), Now));
     }
 
+    [Fact]
+    public void The_public_record_date_is_unset_until_paid_then_follows_the_latest_change_including_a_refund()
+    {
+        var order = NewOrder();
+        order.StartCheckout("cs_1", "u", Now.AddMinutes(30), Now);
+        Assert.Null(order.RecordChangedAt);
+        order.MarkPaid(Now.AddHours(1));
+        Assert.Equal(Now.AddHours(1), order.RecordChangedAt);
+        order.StartDelivery(Now.AddDays(1));
+        Assert.Equal(Now.AddDays(1), order.RecordChangedAt);
+        var payment = new Payment(order.Id, Payment.Stripe, "pi_1", order.TotalSatang, Now.AddHours(1));
+        payment.RecordRefund(order, 1_000, Now.AddDays(3));
+        Assert.Equal(Now.AddDays(3), order.RecordChangedAt);
+        // Events may arrive out of order: an earlier closing does not move the date back.
+        order.MarkRefunded(Now.AddDays(2));
+        Assert.Equal(Now.AddDays(3), order.RecordChangedAt);
+        Assert.Throws<InvalidOperationException>(() => new Payment(order.Id + 1, Payment.Stripe, "pi_2", 1, Now).RecordRefund(order, 1, Now));
+    }
+
+    [Fact]
+    public void An_unpaid_order_closed_or_refunded_has_no_public_record_date()
+    {
+        var order = NewOrder();
+        new Payment(order.Id, Payment.Stripe, "pi_1", order.TotalSatang, Now).RecordRefund(order, order.TotalSatang, Now);
+        order.MarkRefunded(Now);
+        Assert.Null(order.RecordChangedAt);
+    }
+
     [Theory]
     [InlineData(15_000_000, 981_308)]
     [InlineData(107, 7)]

@@ -4,6 +4,7 @@ using Marketplace.Core.Common;
 using Marketplace.Core.Data;
 using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
+using Marketplace.Core.Features.Procurement;
 using Marketplace.Core.Features.Search;
 using Marketplace.Testing;
 using MediatR;
@@ -68,6 +69,7 @@ public class SliceFixture : IAsyncLifetime
         services.AddIdentityCore<AppUser>(CoreServices.IdentityPolicy).AddMarketplaceStores().AddDefaultTokenProviders();
         services.AddMarketplaceSearch(IndexFolder);
         services.AddDocumentScanning(Scanner);
+        services.AddProcurement();
         _services = services.BuildServiceProvider();
         await DatabaseInitialiser.InitialiseAsync(_services, SeedFolder, LoadsSampleData);
         await Search.StartAsync(CancellationToken.None);

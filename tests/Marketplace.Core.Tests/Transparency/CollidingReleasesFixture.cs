@@ -94,7 +94,7 @@ public sealed class CollidingReleasesFixture : SliceFixture, IAsyncLifetime
                 if (i == 4)
                 {
                     order.StartDelivery(paidAt.AddDays(1));
-                    payment.RecordRefund(order.TotalSatang, Moment);
+                    payment.RecordRefund(order, order.TotalSatang, Moment);
                     order.MarkRefunded(Moment.AddDays(-1));
                 }
                 await db.SaveChangesAsync();

@@ -136,6 +136,23 @@ public sealed class OrderJourneyTests(SimulatedSiteFactory site) : IClassFixture
     }
 
     [Fact]
+    public async Task An_infected_purchase_order_gets_a_message_next_to_the_file_field_and_places_no_order()
+    {
+        using var buyer = Visitor.For(site);
+        await buyer.SignInAsync(Buyer);
+        var before = await site.WithDbAsync(async db => (await db.Orders.CountAsync(), await db.PurchaseOrderDocuments.CountAsync()));
+        var eicar = Encoding.ASCII.GetBytes(@"X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*");
+
+        var refused = await buyer.PostFormWithFileAsync("/solutions/gov-queue-booking/buy/0", Form("PurchaseOrder", "PO-DGA-2569-666"),
+            new UploadedFile("PurchaseOrderFile", "po.pdf", "application/pdf", [.. Pdf, .. eicar]));
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"PurchaseOrderFile-error\">ไฟล์นี้มีไวรัส \\(Marketplace\\.Test\\.EICAR", html);
+        Assert.Equal(before, await site.WithDbAsync(async db => (await db.Orders.CountAsync(), await db.PurchaseOrderDocuments.CountAsync())));
+    }
+
+    [Fact]
     public async Task Tax_invoice_numbers_run_without_gaps_per_seller()
     {
         var vendorId = await site.WithDbAsync(db => db.Organisations.Where(o => o.Slug == "siam-health-link").Select(o => o.Id).SingleAsync());

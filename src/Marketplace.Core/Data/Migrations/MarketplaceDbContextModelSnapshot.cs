@@ -381,7 +381,11 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("PublishedAt", "State");
+
                     b.HasIndex("State", "AwardedAt");
+
+                    b.HasIndex("State", "CancelledAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 
@@ -1090,6 +1094,9 @@ namespace Marketplace.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1119,6 +1126,8 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CheckoutSessionId");
+
+                    b.HasIndex("RecordChangedAt");
 
                     b.HasIndex("VendorId");
 

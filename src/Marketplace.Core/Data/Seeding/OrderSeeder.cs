@@ -73,7 +73,7 @@ internal sealed class OrderSeeder(MarketplaceDbContext db, DateTimeOffset now)
                 order.Complete(paid.AddDays(3 + package.DurationDays));
             if (sample.Outcome == "refunded")
             {
-                payment.RecordRefund(order.TotalSatang, paid.AddDays(5));
+                payment.RecordRefund(order, order.TotalSatang, paid.AddDays(5));
                 order.MarkRefunded(paid.AddDays(5));
             }
             await db.SaveChangesAsync(ct);

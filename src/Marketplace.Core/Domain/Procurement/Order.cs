@@ -58,6 +58,13 @@ public sealed class Order
     public DateTimeOffset? DeliveryStartedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>
+    /// When the public record of a paid order (its OCDS contract release) last changed: the latest of payment, delivery,
+    /// completion, closing and refund. Null until paid, as unpaid orders are never published. Stored, so the open-data
+    /// feed reads orders in date order through an index instead of computing the date for every order.
+    /// </summary>
+    public DateTimeOffset? RecordChangedAt { get; private set; }
     public string? Reason { get; private set; }
 
     // Checkout route: the current attempt. A new attempt gets a new idempotency key, a retry of the same one does not.
@@ -139,6 +146,7 @@ public sealed class Order
         State = OrderState.Paid;
         PaidAt = now;
         Reason = null;
+        RecordChanged(now);
     }
 
     /// <summary>Only the current attempt's failure counts: an older attempt failing says nothing about the newest.</summary>
@@ -160,6 +168,7 @@ public sealed class Order
             Refuse(Texts.Get("Domain.Procurement.Order.DeliveryCanStartOnlyOnA"));
         State = OrderState.InDelivery;
         DeliveryStartedAt = now;
+        RecordChanged(now);
     }
 
     public void Complete(DateTimeOffset now)
@@ -168,6 +177,7 @@ public sealed class Order
             Refuse(Texts.Get("Domain.Procurement.Order.OnlyAnOrderInDeliveryCan"));
         State = OrderState.Completed;
         CompletedAt = now;
+        RecordChanged(now);
     }
 
     /// <summary>The buyer gives up before paying; not while a checkout is open, or money could arrive for a cancelled order.</summary>
@@ -197,6 +207,16 @@ public sealed class Order
         CheckoutSessionId = null;
         CheckoutUrl = null;
         CheckoutExpiresAt = null;
+        RecordChanged(now);
+    }
+
+    /// <summary>Money went back (see <see cref="Payment.RecordRefund"/>): the public record shows the refund.</summary>
+    internal void RefundRecorded(DateTimeOffset now) => RecordChanged(now);
+
+    private void RecordChanged(DateTimeOffset now)
+    {
+        if (PaidAt is not null && (RecordChangedAt is null || now > RecordChangedAt))
+            RecordChangedAt = now;
     }
 
     private void RequirePurchaseOrder(PurchaseOrderState expected, string message)

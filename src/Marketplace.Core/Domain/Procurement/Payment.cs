@@ -31,10 +31,14 @@ public sealed class Payment
     public long RefundedSatang { get; private set; }
     public DateTimeOffset? RefundedAt { get; private set; }
 
-    public void RecordRefund(long amountSatang, DateTimeOffset now)
+    /// <summary>Takes the order too, so the order's public record can never miss a refund.</summary>
+    public void RecordRefund(Order order, long amountSatang, DateTimeOffset now)
     {
+        if (order.Id != OrderId)
+            throw new InvalidOperationException($"Payment {Id} belongs to order {OrderId}, not {order.Id}");
         RefundedSatang = Math.Min(amountSatang, AmountSatang);
         RefundedAt = now;
+        order.RefundRecorded(now);
     }
 }
 

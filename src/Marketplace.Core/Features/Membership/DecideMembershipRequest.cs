@@ -26,10 +26,8 @@ public static class DecideMembershipRequest
     {
         public Validator()
         {
-            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
-                .WithMessage(_ => Texts.Get("Features.Membership.DecideMembershipRequest.GiveTheReasonForRefusingThe"));
-            RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Texts.Get("Features.Membership.DecideMembershipRequest.TheReasonMustBeCharactersOr"));
+            this.AddRefusalReasonRules(x => x.Reason, x => !x.Approve,
+                "Features.Membership.DecideMembershipRequest.GiveTheReasonForRefusingThe", "Features.Membership.DecideMembershipRequest.TheReasonMustBeCharactersOr");
         }
     }
 

@@ -24,10 +24,8 @@ public static class DecideOrganisation
     {
         public Validator()
         {
-            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Verify)
-                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.GiveTheReasonForRejectingThe"));
-            RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Texts.Get("Features.Moderation.DecideOrganisation.TheReasonMustBeCharactersOr"));
+            this.AddRefusalReasonRules(x => x.Reason, x => !x.Verify,
+                "Features.Moderation.DecideOrganisation.GiveTheReasonForRejectingThe", "Features.Moderation.DecideOrganisation.TheReasonMustBeCharactersOr");
         }
     }
 

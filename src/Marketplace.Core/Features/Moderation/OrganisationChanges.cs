@@ -34,10 +34,8 @@ public static class OrganisationChanges
     {
         public DecideValidator()
         {
-            RuleFor(x => x.Reason).NotEmpty().When(x => !x.Approve)
-                .WithMessage(_ => Texts.Get("Features.Moderation.OrganisationChanges.GiveTheReasonForRefusingThe"));
-            RuleFor(x => x.Reason).MaximumLength(1000)
-                .WithMessage(_ => Texts.Get("Features.Moderation.OrganisationChanges.TheReasonMustBeCharactersOr"));
+            this.AddRefusalReasonRules(x => x.Reason, x => !x.Approve,
+                "Features.Moderation.OrganisationChanges.GiveTheReasonForRefusingThe", "Features.Moderation.OrganisationChanges.TheReasonMustBeCharactersOr");
         }
     }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Marketplace.Core.Behaviours;
 using Marketplace.Core.Common;
 using Marketplace.Core.Data;
+using Marketplace.Core.Documents;
 using Marketplace.Core.Domain;
 using Marketplace.Core.Domain.Messaging;
 using Marketplace.Core.Domain.Procurement;
@@ -53,7 +54,7 @@ public static partial class PlaceOrder
         private static partial Regex PoNumber();
     }
 
-    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, OrderEffects effects)
+    public sealed class Handler(MarketplaceDbContext db, ICurrentUser user, IClock clock, AuditTrail audit, OrderEffects effects, DocumentScreening screening)
         : MediatR.IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command request, CancellationToken cancellationToken)
@@ -73,6 +74,9 @@ public static partial class PlaceOrder
             var invoicing = await db.VendorInvoicing.AsNoTracking().SingleOrDefaultAsync(v => v.OrganisationId == vendor.Id, cancellationToken);
             if (vendor.Verification != VerificationState.Verified || vendor.JuristicNumber is null || invoicing is null)
                 throw new DomainRuleException(Texts.Get("Features.Procurement.PlaceOrder.ThisVendorCannotIssueTaxInvoices"));
+            // Scanned before anything is saved: an infected or unscannable purchase order leaves no order behind.
+            if (request.Route == PaymentRoute.PurchaseOrder)
+                await screening.RequireCleanAsync(new Upload(request.PurchaseOrderFileName, request.PurchaseOrderPdf!), nameof(Command.PurchaseOrderPdf), cancellationToken);
 
             var buyer = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
             var order = new Order(

@@ -4,7 +4,8 @@ namespace Marketplace.Core.Features.Procurement;
 
 /// <summary>
 /// The signed purchase order must be a PDF, judged by its content (the "%PDF-" signature), never by the name or the
-/// content type the browser claims. A virus scan of uploads belongs here too, once the site has a scanning port.
+/// content type the browser claims. A file that passes is then virus-scanned by <see cref="Documents.DocumentScreening"/>
+/// in <see cref="PlaceOrder"/>'s handler, like every other upload.
 /// </summary>
 public static class PurchaseOrderPdf
 {

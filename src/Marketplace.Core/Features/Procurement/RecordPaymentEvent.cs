@@ -92,7 +92,7 @@ public static class RecordPaymentEvent
                 payment = new Payment(order.Id, Payment.Stripe, e.PaymentIntentId ?? e.EventId, e.AmountSatang, clock.Now);
                 db.Payments.Add(payment);
             }
-            payment.RecordRefund(e.AmountRefundedSatang, clock.Now);
+            payment.RecordRefund(order, e.AmountRefundedSatang, clock.Now);
             if (e.AmountRefundedSatang < e.AmountSatang || order.State == OrderState.Refunded)
                 return TextArg.Of("Audit.Stripe.PartlyRefunded", TextArg.Money(e.AmountRefundedSatang), TextArg.Money(e.AmountSatang), StateOf(order.State));
             order.MarkRefunded(clock.Now);

@@ -20,21 +20,13 @@ public static class OcdsContracts
     public static string Ocid(int orderId) => $"{OcdsIdentifiers.Prefix}-order-{orderId}";
 
     /// <summary>
-    /// Paid orders, dated at their latest change (payment, delivery, completion, closing or refund), in SQL so the
-    /// feed can read them in date order. Unpaid orders are never published.
+    /// Paid orders, dated at their latest change (payment, delivery, completion, closing or refund), which the order
+    /// keeps in <see cref="Order.RecordChangedAt"/> so the feed reads them in date order through its index. Unpaid
+    /// orders have none and are never published.
     /// </summary>
     public static OcdsReleaseKind Kind(MarketplaceDbContext db, string site) => new(
-        db.Orders.AsNoTracking().Where(o => o.PaidAt != null)
-            .Select(o => new ReleaseKey
-            {
-                Id = o.Id,
-                Date = new[]
-                {
-                    o.PaidAt!.Value, o.DeliveryStartedAt ?? o.PaidAt!.Value, o.CompletedAt ?? o.PaidAt!.Value, o.ClosedAt ?? o.PaidAt!.Value,
-                    db.Payments.Where(p => p.OrderId == o.Id).Select(p => p.RefundedAt).FirstOrDefault() ?? o.PaidAt!.Value,
-                }.Max(),
-                Order = o.Id.ToString(),
-            }),
+        db.Orders.AsNoTracking().Where(o => o.RecordChangedAt != null)
+            .Select(o => new ReleaseKey { Id = o.Id, Date = o.RecordChangedAt!.Value, Order = o.Id.ToString() }),
         (keys, ct) => ReleasesAsync(db, keys, site, ct));
 
     private static async Task<IReadOnlyList<OcdsRelease>> ReleasesAsync(MarketplaceDbContext db, IReadOnlyList<ReleaseKey> keys, string site, CancellationToken ct)
@@ -84,7 +76,7 @@ public static class OcdsContracts
             ProcurementMethod = "direct",
             NumberOfTenderers = 1,
         };
-        var latest = new[] { paidAt, order.DeliveryStartedAt, order.CompletedAt, order.ClosedAt, payment?.RefundedAt }.Max()!.Value;
+        var latest = order.RecordChangedAt!.Value;
         return new OcdsRelease(ocid, $"{ocid}-{latest.UtcTicks}", latest, ["award", "contract", "implementation"], "tender", "th",
         [
             new OcdsParty(buyer.Id, agency.NameTh, agency.NameEn, ["buyer", "procuringEntity", "payer"]),

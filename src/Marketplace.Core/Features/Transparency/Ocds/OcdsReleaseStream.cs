@@ -102,7 +102,8 @@ public static class OcdsReleaseStream
             if (after is not null)
             {
                 var (date, order) = (after.Date, after.Order);
-                keys = keys.Where(k => k.Date > date || k.Date == date && string.Compare(k.Order, order) > 0);
+                // "Date >= date" is implied by the rest; said alone, it lets the date index start at the last batch's end.
+                keys = keys.Where(k => k.Date >= date && (k.Date > date || k.Date == date && string.Compare(k.Order, order) > 0));
             }
             var batch = await keys.OrderBy(k => k.Date).ThenBy(k => k.Order).Take(batchSize).ToListAsync(ct);
             foreach (var release in await kind.ReleasesAsync(batch, ct))

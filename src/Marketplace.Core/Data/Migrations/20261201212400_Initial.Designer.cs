@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Marketplace.Core.Data.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201092930_Initial")]
+    [Migration("20261201212400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -384,7 +384,11 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("PublishedAt", "State");
+
                     b.HasIndex("State", "AwardedAt");
+
+                    b.HasIndex("State", "CancelledAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 
@@ -1093,6 +1097,9 @@ namespace Marketplace.Core.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1122,6 +1129,8 @@ namespace Marketplace.Core.Data.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CheckoutSessionId");
+
+                    b.HasIndex("RecordChangedAt");
 
                     b.HasIndex("VendorId");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Marketplace.Core.Data.Migrations
+namespace Marketplace.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,17 +30,17 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    SummaryTemplate = table.Column<string>(type: "TEXT", nullable: true),
-                    Refused = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    EntityId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    SummaryTemplate = table.Column<string>(type: "text", nullable: true),
+                    Refused = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,12 +51,12 @@ namespace Marketplace.Core.Data.Migrations
                 name: "CategoryTexts",
                 columns: table => new
                 {
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DescriptionTh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DescriptionTh = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -66,11 +67,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ChangeLog",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,10 +82,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,8 +96,8 @@ namespace Marketplace.Core.Data.Migrations
                 name: "DocumentSequences",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Last = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -107,11 +108,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IndexRebuildRequests",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -122,15 +123,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IndexRebuildStatuses",
                 columns: table => new
                 {
-                    Instance = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Done = table.Column<int>(type: "INTEGER", nullable: false),
-                    Total = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    HeardAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Interrupted = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Instance = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: false),
+                    Done = table.Column<int>(type: "integer", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<long>(type: "bigint", nullable: false),
+                    FinishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    HeardAt = table.Column<long>(type: "bigint", nullable: false),
+                    Interrupted = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -141,20 +142,20 @@ namespace Marketplace.Core.Data.Migrations
                 name: "OutboxEmails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RecipientUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Arguments = table.Column<string>(type: "TEXT", nullable: false),
-                    Link = table.Column<string>(type: "TEXT", nullable: true),
-                    FooterKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SiteAddress = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RecipientUserId = table.Column<string>(type: "text", nullable: true),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    TemplateKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "text", nullable: true),
+                    FooterKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SiteAddress = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,9 +166,9 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ProcessedPaymentEvents",
                 columns: table => new
                 {
-                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    EventId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -178,9 +179,9 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Provinces",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    NameTh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Code = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    NameTh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,13 +192,13 @@ namespace Marketplace.Core.Data.Migrations
                 name: "SavedAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Categories = table.Column<string>(type: "TEXT", nullable: false),
-                    Provinces = table.Column<string>(type: "TEXT", nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VendorId = table.Column<int>(type: "integer", nullable: false),
+                    Categories = table.Column<string>(type: "jsonb", nullable: false),
+                    Provinces = table.Column<string>(type: "jsonb", nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,12 +209,12 @@ namespace Marketplace.Core.Data.Migrations
                 name: "SearchDictionaryEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Terms = table.Column<string>(type: "TEXT", maxLength: 2060, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Terms = table.Column<string>(type: "character varying(2060)", maxLength: 2060, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,11 +225,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -245,24 +246,24 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JuristicNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
-                    ProvinceCode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    DescriptionTh = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Verification = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JuristicNumber = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    ProvinceCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    DescriptionTh = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Verification = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RejectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,28 +280,28 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    PrivacyConsentVersion = table.Column<string>(type: "TEXT", nullable: true),
-                    PrivacyConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsOrganisationAdmin = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: true),
+                    Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PrivacyConsentVersion = table.Column<string>(type: "text", nullable: true),
+                    PrivacyConsentedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    IsOrganisationAdmin = table.Column<bool>(type: "boolean", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "bigint", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -317,25 +318,25 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Listings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Draft = table.Column<string>(type: "TEXT", nullable: false),
-                    Live = table.Column<string>(type: "TEXT", nullable: true),
-                    Review = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Visibility = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ModeratorReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RequestedChanges = table.Column<string>(type: "TEXT", nullable: false),
-                    LiveTitleTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    LiveSector = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    LiveCategories = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    LiveProvinces = table.Column<string>(type: "TEXT", maxLength: 800, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VendorId = table.Column<int>(type: "integer", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Draft = table.Column<string>(type: "jsonb", nullable: false),
+                    Live = table.Column<string>(type: "jsonb", nullable: true),
+                    Review = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Visibility = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ModeratorReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RequestedChanges = table.Column<string>(type: "jsonb", nullable: false),
+                    LiveTitleTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LiveSector = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    LiveCategories = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    LiveProvinces = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,16 +353,16 @@ namespace Marketplace.Core.Data.Migrations
                 name: "MembershipInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "bigint", nullable: true),
+                    AcceptedByUserId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,18 +379,18 @@ namespace Marketplace.Core.Data.Migrations
                 name: "OrganisationChangeRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NameTh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    JuristicNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    NameTh = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    JuristicNumber = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RequestedByUserId = table.Column<string>(type: "text", nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -406,10 +407,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "VendorInvoicing",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Branch = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Branch = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -426,11 +427,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -447,10 +448,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -467,8 +468,8 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -491,10 +492,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,25 +512,25 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Challenges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    QuestionsDeadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProposalsDeadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AwardedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProvinceCodes = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
-                    WindowDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    PostedByUserId = table.Column<string>(type: "text", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Content = table.Column<string>(type: "jsonb", nullable: false),
+                    QuestionsDeadline = table.Column<long>(type: "bigint", nullable: false),
+                    ProposalsDeadline = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PublishedAt = table.Column<long>(type: "bigint", nullable: true),
+                    AwardedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CancelledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    ProvinceCodes = table.Column<string>(type: "character varying(800)", maxLength: 800, nullable: false),
+                    WindowDays = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -552,15 +553,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "MembershipRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    OrganisationId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "text", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -583,14 +584,14 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    TemplateKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Arguments = table.Column<string>(type: "TEXT", nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    TemplateKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Arguments = table.Column<string>(type: "text", nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReadAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -607,11 +608,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ListingLogos",
                 columns: table => new
                 {
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    PendingContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    PendingBytes = table.Column<byte[]>(type: "BLOB", nullable: true)
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    PendingContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    PendingBytes = table.Column<byte[]>(type: "bytea", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -628,32 +629,33 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Package = table.Column<string>(type: "TEXT", nullable: false),
-                    Parties = table.Column<string>(type: "TEXT", nullable: false),
-                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgencyId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ListingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    PlacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PaidAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DeliveryStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CheckoutAttempt = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckoutSessionId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CheckoutUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    CheckoutExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PurchaseOrderNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PurchaseOrder = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    VendorInvoiceNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    InvoicedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Package = table.Column<string>(type: "jsonb", nullable: false),
+                    Parties = table.Column<string>(type: "jsonb", nullable: false),
+                    VendorId = table.Column<int>(type: "integer", nullable: false),
+                    AgencyId = table.Column<int>(type: "integer", nullable: false),
+                    ListingId = table.Column<int>(type: "integer", nullable: false),
+                    TotalSatang = table.Column<long>(type: "bigint", nullable: false),
+                    Route = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PlacedAt = table.Column<long>(type: "bigint", nullable: false),
+                    PaidAt = table.Column<long>(type: "bigint", nullable: true),
+                    DeliveryStartedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RecordChangedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CheckoutAttempt = table.Column<int>(type: "integer", nullable: false),
+                    CheckoutSessionId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    CheckoutUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CheckoutExpiresAt = table.Column<long>(type: "bigint", nullable: true),
+                    PurchaseOrderNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PurchaseOrder = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    VendorInvoiceNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InvoicedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PaymentReference = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -682,15 +684,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ChallengeQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AskedByVendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AskedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AskedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    AskedByVendorId = table.Column<int>(type: "integer", nullable: false),
+                    AskedByUserId = table.Column<string>(type: "text", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AskedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -707,15 +709,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Evaluators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Declaration = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ConflictNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DeclaredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: true),
+                    InvitedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Declaration = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ConflictNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeclaredAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -738,11 +740,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    VendorId = table.Column<int>(type: "integer", nullable: false),
+                    InvitedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -759,20 +761,20 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Proposals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VendorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Terms = table.Column<string>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContractValueSatang = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContractDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Feedback = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    WeightedTotal = table.Column<decimal>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    VendorId = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "text", nullable: false),
+                    Terms = table.Column<string>(type: "jsonb", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ContractValueSatang = table.Column<long>(type: "bigint", nullable: true),
+                    ContractDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Feedback = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    WeightedTotal = table.Column<decimal>(type: "numeric", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -795,15 +797,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    AmountSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefundedSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    RefundedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<int>(type: "integer", nullable: false),
+                    Provider = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    AmountSatang = table.Column<long>(type: "bigint", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RefundedSatang = table.Column<long>(type: "bigint", nullable: false),
+                    RefundedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -820,10 +822,10 @@ namespace Marketplace.Core.Data.Migrations
                 name: "PurchaseOrderDocuments",
                 columns: table => new
                 {
-                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OrderId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -840,15 +842,15 @@ namespace Marketplace.Core.Data.Migrations
                 name: "TaxInvoices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Number = table.Column<long>(type: "INTEGER", nullable: false),
-                    NetSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    VatSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    TotalSatang = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Number = table.Column<long>(type: "bigint", nullable: false),
+                    NetSatang = table.Column<long>(type: "bigint", nullable: false),
+                    VatSatang = table.Column<long>(type: "bigint", nullable: false),
+                    TotalSatang = table.Column<long>(type: "bigint", nullable: false),
+                    IssuedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -865,20 +867,20 @@ namespace Marketplace.Core.Data.Migrations
                 name: "Documents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChallengeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: true),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChallengeId = table.Column<int>(type: "integer", nullable: false),
+                    ProposalId = table.Column<int>(type: "integer", nullable: true),
+                    QuestionId = table.Column<int>(type: "integer", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "text", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -907,13 +909,13 @@ namespace Marketplace.Core.Data.Migrations
                 name: "ProposalScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProposalId = table.Column<int>(type: "INTEGER", nullable: false),
-                    EvaluatorUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Scores = table.Column<string>(type: "TEXT", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ScoredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ProposalId = table.Column<int>(type: "integer", nullable: false),
+                    EvaluatorUserId = table.Column<string>(type: "text", nullable: false),
+                    Scores = table.Column<string>(type: "jsonb", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ScoredAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -994,6 +996,11 @@ namespace Marketplace.Core.Data.Migrations
                 column: "PostedByUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Challenges_PublishedAt_State",
+                table: "Challenges",
+                columns: new[] { "PublishedAt", "State" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Challenges_Slug",
                 table: "Challenges",
                 column: "Slug",
@@ -1003,6 +1010,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IX_Challenges_State_AwardedAt",
                 table: "Challenges",
                 columns: new[] { "State", "AwardedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Challenges_State_CancelledAt",
+                table: "Challenges",
+                columns: new[] { "State", "CancelledAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Challenges_State_ProposalsDeadline",
@@ -1109,6 +1121,11 @@ namespace Marketplace.Core.Data.Migrations
                 name: "IX_Orders_ListingId_State",
                 table: "Orders",
                 columns: new[] { "ListingId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_RecordChangedAt",
+                table: "Orders",
+                column: "RecordChangedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_VendorId",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(MarketplaceDbContext))]
-    [Migration("20261201093142_Initial")]
+    [Migration("20261201212515_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -395,7 +395,11 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
+                    b.HasIndex("PublishedAt", "State");
+
                     b.HasIndex("State", "AwardedAt");
+
+                    b.HasIndex("State", "CancelledAt");
 
                     b.HasIndex("State", "ProposalsDeadline");
 
@@ -1132,6 +1136,9 @@ namespace Marketplace.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<long?>("RecordChangedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Route")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1161,6 +1168,8 @@ namespace Marketplace.Migrations.Postgres.Migrations
                     b.HasIndex("AgencyId");
 
                     b.HasIndex("CheckoutSessionId");
+
+                    b.HasIndex("RecordChangedAt");
 
                     b.HasIndex("VendorId");
 
