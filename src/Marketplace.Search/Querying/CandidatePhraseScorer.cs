@@ -9,15 +9,11 @@ namespace Marketplace.Search.Querying;
 /// Visits only the candidates; at each one, moves every word's postings there by skip list and, when all are there,
 /// counts the phrase. With a slop, as Lucene's SloppyPhraseScorer does for a phrase without repeated words: each
 /// word's positions are shifted back by its place in the phrase, the earliest is moved forward while the span shrinks,
-/// and every minimal span within the slop adds 1 / (span + 1). Without one, each exact occurrence adds 1. A candidate
-/// that lacks one of the common words (looked up in their decoded document lists) is passed over before any
-/// positions are read: moving a positions enumerator to a candidate decodes a block of documents, one of frequencies
-/// and the positions before it.
+/// and every minimal span within the slop adds 1 / (span + 1). Without one, each exact occurrence adds 1.
 /// </summary>
-internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, HotPostings.Postings[] commonWords,
-    CandidateDocs candidates, int slop, Similarity.SimScorer docScorer) : Scorer(weight)
+internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, CandidateDocs candidates, int slop,
+    Similarity.SimScorer docScorer) : Scorer(weight)
 {
-    private readonly int[] searchFrom = new int[commonWords.Length];
     private readonly int[] position = new int[postings.Length];
     private readonly int[] remaining = new int[postings.Length];
     private int doc = -1;
@@ -51,16 +47,6 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
 
     private bool AllAt(int target)
     {
-        for (var i = 0; i < commonWords.Length; i++)
-        {
-            var at = commonWords[i].Find(target, searchFrom[i]);
-            searchFrom[i] = at < 0 ? ~at : at;
-            if (at < 0)
-            {
-                return false;
-            }
-        }
-
         foreach (var words in postings)
         {
             if (words.DocID < target && words.Advance(target) == NO_MORE_DOCS)

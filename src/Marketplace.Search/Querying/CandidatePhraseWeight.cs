@@ -1,4 +1,3 @@
-using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -52,16 +51,6 @@ internal sealed class CandidatePhraseWeight : Weight
         throw new NotSupportedException("Candidate phrases are only scored, never explained.");
 
     /// <summary>A scorer over the documents in <paramref name="acceptDocs"/> (the candidates), which it requires.</summary>
-    /// <summary>The decoded document lists of the phrase's common words, which say cheaply where a word is missing.</summary>
-    private HotPostings.Postings[] HotDocs(AtomicReaderContext context)
-    {
-        var hot = HotPostings.For(context.AtomicReader);
-        return terms.Select(t => vocabulary.Context(t).Get(context.Ord) is BlockTermState state
-                ? hot.Get(t.Field, t.Bytes, state.DocFreq, () => vocabulary.Docs(context, t))
-                : null)
-            .OfType<HotPostings.Postings>().ToArray();
-    }
-
     public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
     {
         var candidates = acceptDocs as CandidateDocs
@@ -71,9 +60,8 @@ internal sealed class CandidatePhraseWeight : Weight
         for (var i = 0; i < terms.Length; i++)
         {
             var slot = i;
-            var kept = vocabulary.Context(terms[i]).Get(context.Ord) is BlockTermState state
-                ? hot.GetWithPositions(terms[i].Field, terms[i].Bytes, state.DocFreq, () => vocabulary.Positions(context, terms[slot], slot))
-                : null;
+            var kept = hot.GetWithPositions(terms[i].Field, terms[i].Bytes, vocabulary.DocFreq(context, terms[i]),
+                () => vocabulary.Positions(context, terms[slot], slot));
             if ((kept is null ? vocabulary.Positions(context, terms[i], i) : new KeptPositions(kept)) is not { } positions)
             {
                 return null;
@@ -83,6 +71,6 @@ internal sealed class CandidatePhraseWeight : Weight
         }
 
         var slop = terms.Distinct().Count() == terms.Length ? phrase.Slop : 0;
-        return new CandidatePhraseScorer(this, postings, HotDocs(context), candidates, slop, similarity.GetSimScorer(stats, context));
+        return new CandidatePhraseScorer(this, postings, candidates, slop, similarity.GetSimScorer(stats, context));
     }
 }

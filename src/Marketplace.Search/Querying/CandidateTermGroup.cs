@@ -1,4 +1,3 @@
-using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -91,8 +90,8 @@ internal sealed class CandidateTermGroup : Weight
                     end++;
                 }
 
-                var docFreq = vocabulary.Context(term).Get(leaf.Ord) is BlockTermState state ? state.DocFreq : 0;
-                if (end > first && HotPostings.For(leaf.AtomicReader).Get(term.Field, term.Bytes, docFreq, () => vocabulary.Docs(leaf, term)) is { } hot)
+                if (end > first && HotPostings.For(leaf.AtomicReader).Get(term.Field, term.Bytes, vocabulary.DocFreq(leaf, term),
+                    () => vocabulary.Docs(leaf, term)) is { } hot)
                 {
                     var scorer = similarity.GetSimScorer(stats, leaf);
                     for (int i = first, from = 0; i < end; i++)

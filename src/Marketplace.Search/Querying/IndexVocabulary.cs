@@ -1,3 +1,4 @@
+using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -29,6 +30,14 @@ internal sealed class IndexVocabulary(IndexReader reader)
     public bool OccursOrCorrects(string stem) => Occurs(stem) || Corrections(stem).Count > 0;
 
     public int DocFreq(string field, string text) => Context(new Term(field, text)).DocFreq;
+
+    /// <summary>How many of one segment's documents have the term, deleted ones included (its postings' cost); 0 where it is absent.</summary>
+    public int DocFreq(AtomicReaderContext leaf, Term term) => Context(term).Get(leaf.Ord) switch
+    {
+        null => 0,
+        BlockTermState state => state.DocFreq,
+        _ => (int)(Docs(leaf, term)?.GetCost() ?? 0),
+    };
 
     /// <summary>A term query that reuses this search's lookup of the term.</summary>
     public TermQuery Query(string field, string text)

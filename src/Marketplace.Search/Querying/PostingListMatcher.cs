@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -121,13 +120,8 @@ internal static class PostingListMatcher
 
         public override void Normalize(float norm, float topLevelBoost) => stats.Normalize(norm, topLevelBoost);
 
-        // A block-tree term state carries the document frequency, which is what Lucene's postings report as their cost.
-        public override void Prepare(Segment segment) => Cost = segment.Vocabulary.Context(term).Get(segment.Leaf.Ord) switch
-        {
-            null => -1,
-            BlockTermState state => state.DocFreq,
-            _ => Postings(segment).GetCost(),
-        };
+        public override void Prepare(Segment segment) =>
+            Cost = segment.Vocabulary.DocFreq(segment.Leaf, term) is var docFreq and > 0 ? docFreq : -1;
 
         public override ScoredDocs Evaluate(Segment segment)
         {
