@@ -16,10 +16,10 @@ internal static class FieldNames
     /// Binary doc values: everything a result card shows (see ListingCard). Named with its layout's version: an index
     /// written before a layout change lacks the field and is rebuilt at start-up (see SolutionIndex.HasCurrentFormat).
     /// </summary>
-    public const string Card = "card_v2";
+    public const string Card = "card_v3";
 
-    /// <summary>Binary doc values: the Thai and English descriptions, read only for snippets.</summary>
-    public const string Descriptions = "descriptions";
+    /// <summary>Binary doc values: the Thai and English descriptions, read only for snippets (versioned with <see cref="Card"/>).</summary>
+    public const string Descriptions = "descriptions_v2";
 
     // Stored only: texts read back for autocomplete.
     public const string Tag = "tag";
