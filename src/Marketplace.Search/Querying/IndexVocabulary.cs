@@ -11,7 +11,8 @@ namespace Marketplace.Search.Querying;
 /// alternative with a word no listing has cannot match, so it is dropped before it costs a clause in every stage,
 /// and a Latin word the index neither holds nor can correct may be a misspelt dictionary term); the query builder
 /// takes each term's statistics from here. Without this, every TermQuery of every stage (match, relax, scoring)
-/// seeks the term dictionary again with a new enumerator — at 100,000 listings a quarter of a search's garbage.
+/// seeks the term dictionary again with a new enumerator — at 100,000 listings a quarter of a search's garbage; and
+/// a word sought once in a segment is not sought again by later searches (<see cref="SegmentTermStates"/>).
 /// </summary>
 internal sealed class IndexVocabulary(IndexReader reader)
 {
@@ -58,7 +59,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
         return found;
     }
 
-    /// <summary>As TermContext.Build, but with one reused enumerator per segment and field.</summary>
+    /// <summary>As TermContext.Build, but from each segment's kept term states (<see cref="SegmentTermStates"/>).</summary>
     public TermContext Context(Term term)
     {
         if (contexts.TryGetValue(term, out var context))
@@ -69,9 +70,11 @@ internal sealed class IndexVocabulary(IndexReader reader)
         context = new TermContext(reader.Context);
         foreach (var leaf in reader.Leaves)
         {
-            if (Enumerator(leaf, term.Field) is { } terms && terms.SeekExact(term.Bytes))
+            var states = SegmentTermStates.For(leaf.AtomicReader);
+            var found = states.TryGet(term, out var kept) ? kept : states.Seek(term, Enumerator(leaf, term.Field));
+            if (found is not null)
             {
-                context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
+                context.Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
             }
         }
 
