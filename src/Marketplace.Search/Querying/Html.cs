@@ -26,15 +26,15 @@ internal sealed class Html : IEncoder
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
+            _ = c switch
             {
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '&' => "&amp;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '&' => builder.Append("&amp;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                _ => builder.Append(c),
+            };
         }
 
         return builder.ToString();
