@@ -14,6 +14,9 @@ namespace Marketplace.Search.Querying;
 internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[] postings, CandidateDocs candidates, int slop,
     Similarity.SimScorer docScorer) : Scorer(weight)
 {
+    // Rarest word first: a candidate without the phrase is usually left at its rarest word (for a Thai run, the letter
+    // pair across two words), before the common words' postings are moved there.
+    private readonly DocsAndPositionsEnum[] byRarity = [.. postings.OrderBy(p => p.GetCost())];
     private readonly int[] position = new int[postings.Length];
     private readonly int[] remaining = new int[postings.Length];
     private int doc = -1;
@@ -47,7 +50,7 @@ internal sealed class CandidatePhraseScorer(Weight weight, DocsAndPositionsEnum[
 
     private bool AllAt(int target)
     {
-        foreach (var words in postings)
+        foreach (var words in byRarity)
         {
             if (words.DocID < target && words.Advance(target) == NO_MORE_DOCS)
             {

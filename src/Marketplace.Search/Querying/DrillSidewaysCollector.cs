@@ -167,6 +167,7 @@ internal sealed class DrillSidewaysCollector : ICollector
         marked = [];
         for (var d = 0; d < counts.Length; d++)
         {
+            totals[d].EnsureCapacity(counts[d].Length);
             for (var ord = 0; ord < counts[d].Length; ord++)
             {
                 if (counts[d][ord] > 0)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Lucene.Net.Search.Highlight;
 
@@ -11,6 +12,8 @@ internal sealed class Html : IEncoder
 {
     public static readonly Html Encoder = new();
 
+    private static readonly SearchValues<char> Special = SearchValues.Create("<>&\"'");
+
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -18,26 +21,31 @@ internal sealed class Html : IEncoder
             return string.Empty;
         }
 
-        if (text.AsSpan().IndexOfAny("<>&\"'") < 0)
+        if (text.AsSpan().IndexOfAny(Special) < 0)
         {
             return text;
         }
 
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        return AppendEscaped(new StringBuilder(text.Length + 16), text).ToString();
+    }
+
+    /// <summary>Appends a part of a text escaped, without making a string of the part first.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        for (var at = text.IndexOfAny(Special); at >= 0; at = text.IndexOfAny(Special))
         {
-            builder.Append(c switch
+            builder.Append(text[..at]).Append(text[at] switch
             {
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '&' => "&amp;",
                 '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
+                _ => "&#39;",
             });
+            text = text[(at + 1)..];
         }
 
-        return builder.ToString();
+        return builder.Append(text);
     }
 
     public string EncodeText(string originalText) => Escape(originalText);

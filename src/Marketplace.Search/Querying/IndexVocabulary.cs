@@ -11,14 +11,13 @@ namespace Marketplace.Search.Querying;
 /// alternative with a word no listing has cannot match, so it is dropped before it costs a clause in every stage,
 /// and a Latin word the index neither holds nor can correct may be a misspelt dictionary term); the query builder
 /// takes each term's statistics from here. Without this, every TermQuery of every stage (match, relax, scoring)
-/// seeks the term dictionary again with a new enumerator — at 100,000 listings a quarter of a search's garbage.
+/// seeks the term dictionary again with a new enumerator — at 100,000 listings a quarter of a search's garbage; and
+/// a word sought once in a segment is not sought again by later searches (<see cref="SegmentTermStates"/>).
 /// </summary>
-internal sealed class IndexVocabulary(IndexReader reader)
+internal sealed class IndexVocabulary(IndexReader reader) : IDisposable
 {
     private readonly Dictionary<Term, TermContext> contexts = [];
-    private readonly Dictionary<(int Leaf, string Field), TermsEnum?> enumerators = [];
-    private readonly Dictionary<(int Leaf, string Field), DocsEnum> reusableDocs = [];
-    private readonly Dictionary<(int Leaf, string Field, int Slot), DocsAndPositionsEnum> reusablePositions = [];
+    private readonly Dictionary<int, SegmentEnumerators> lent = [];
     private readonly Dictionary<string, IReadOnlyList<(string Stem, float Similarity)>> corrections = new(StringComparer.Ordinal);
 
     public IndexReader Reader => reader;
@@ -58,7 +57,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
         return found;
     }
 
-    /// <summary>As TermContext.Build, but with one reused enumerator per segment and field.</summary>
+    /// <summary>As TermContext.Build, but from each segment's kept term states (<see cref="SegmentTermStates"/>).</summary>
     public TermContext Context(Term term)
     {
         if (contexts.TryGetValue(term, out var context))
@@ -69,9 +68,11 @@ internal sealed class IndexVocabulary(IndexReader reader)
         context = new TermContext(reader.Context);
         foreach (var leaf in reader.Leaves)
         {
-            if (Enumerator(leaf, term.Field) is { } terms && terms.SeekExact(term.Bytes))
+            var states = SegmentTermStates.For(leaf.AtomicReader);
+            var found = states.TryGet(term, out var kept) ? kept : states.Seek(term, Enumerator(leaf, term.Field));
+            if (found is not null)
             {
-                context.Register(terms.GetTermState(), leaf.Ord, terms.DocFreq, terms.TotalTermFreq);
+                context.Register(found.State, leaf.Ord, found.DocFreq, found.TotalTermFreq);
             }
         }
 
@@ -92,10 +93,7 @@ internal sealed class IndexVocabulary(IndexReader reader)
         }
 
         terms.SeekExact(term.Bytes, state);
-        var key = (leaf.Ord, term.Field, slot);
-        var positions = terms.DocsAndPositions(null, reusablePositions.GetValueOrDefault(key), DocsAndPositionsFlags.NONE);
-        reusablePositions[key] = positions;
-        return positions;
+        return Enumerators(leaf).Positions(terms, term.Field, slot);
     }
 
     /// <summary>
@@ -111,20 +109,30 @@ internal sealed class IndexVocabulary(IndexReader reader)
         }
 
         terms.SeekExact(term.Bytes, state);
-        var key = (leaf.Ord, term.Field);
-        var docs = terms.Docs(liveDocs, reusableDocs.GetValueOrDefault(key), DocsFlags.FREQS);
-        reusableDocs[key] = docs;
-        return docs;
+        return Enumerators(leaf).Docs(terms, term.Field, liveDocs);
     }
 
-    private TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
+    /// <summary>Gives this search's enumerators back to their segments; nothing this vocabulary returned may be used afterwards.</summary>
+    public void Dispose()
     {
-        if (!enumerators.TryGetValue((leaf.Ord, field), out var terms))
+        foreach (var enumerators in lent.Values)
         {
-            terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-            enumerators[(leaf.Ord, field)] = terms;
+            enumerators.Return();
         }
 
-        return terms;
+        lent.Clear();
+    }
+
+    private TermsEnum? Enumerator(AtomicReaderContext leaf, string field) => Enumerators(leaf).Terms(leaf.AtomicReader, field);
+
+    private SegmentEnumerators Enumerators(AtomicReaderContext leaf)
+    {
+        if (!lent.TryGetValue(leaf.Ord, out var enumerators))
+        {
+            enumerators = SegmentEnumerators.Rent(leaf.AtomicReader);
+            lent[leaf.Ord] = enumerators;
+        }
+
+        return enumerators;
     }
 }

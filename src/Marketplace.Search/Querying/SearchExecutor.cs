@@ -37,7 +37,7 @@ internal static class SearchExecutor
         var skip = (int)Math.Min((long)(page - 1) * pageSize, MaxWindow);
         var dimensions = FacetDimension.From(request);
         var reader = searcher.IndexReader;
-        var vocabulary = new IndexVocabulary(reader);
+        using var vocabulary = new IndexVocabulary(reader);
         var parsed = ParsedQuery.Parse(request.Query, analyzer, dictionary, vocabulary);
 
         if (parsed.IsEmpty)

@@ -34,11 +34,12 @@ internal static class ThaiRunMarker
 
             var markStart = Math.Max(start, at);
             var markEnd = Math.Min(end, to);
-            html.Append(Html.Escape(text[at..markStart])).Append("<mark>").Append(Html.Escape(text[markStart..markEnd])).Append("</mark>");
+            Html.AppendEscaped(html, text.AsSpan(at, markStart - at)).Append("<mark>");
+            Html.AppendEscaped(html, text.AsSpan(markStart, markEnd - markStart)).Append("</mark>");
             at = markEnd;
         }
 
-        return html.Append(Html.Escape(text[at..to])).ToString();
+        return Html.AppendEscaped(html, text.AsSpan(at, to - at)).ToString();
     }
 
     private static List<(int Start, int End)> Find(string text, IReadOnlyList<string> runs)
@@ -52,21 +53,24 @@ internal static class ThaiRunMarker
             }
         }
 
+        // Overlapping matches become one, merged in place.
         found.Sort();
-        var merged = new List<(int Start, int End)>();
-        foreach (var range in found)
+        var merged = 0;
+        for (var i = 0; i < found.Count; i++)
         {
-            if (merged.Count > 0 && range.Start <= merged[^1].End)
+            var range = found[i];
+            if (merged > 0 && range.Start <= found[merged - 1].End)
             {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, range.End));
+                found[merged - 1] = (found[merged - 1].Start, Math.Max(found[merged - 1].End, range.End));
             }
             else
             {
-                merged.Add(range);
+                found[merged++] = range;
             }
         }
 
-        return merged;
+        found.RemoveRange(merged, found.Count - merged);
+        return found;
     }
 
     /// <summary>Widens a match so a mark tag never separates a Thai vowel or tone mark from its consonant.</summary>
