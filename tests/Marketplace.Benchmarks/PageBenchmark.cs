@@ -34,9 +34,11 @@ internal static partial class PageBenchmark
     private const string Plaintext = "/plaintext";
     public const string AcceptEncoding = "br, gzip";
 
-    public static async Task RunAsync(int listings, TimeSpan duration, int connections, string output, bool loadOnly)
+    /// <param name="keptFolder">Where to load the database and index and leave them afterwards (to profile the site
+    /// against them); by default a temporary folder, deleted at the end.</param>
+    public static async Task RunAsync(int listings, TimeSpan duration, int connections, string output, bool loadOnly, string? keptFolder)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "marketplace-page-bench", Guid.NewGuid().ToString("N"));
+        var folder = keptFolder ?? Path.Combine(Path.GetTempPath(), "marketplace-page-bench", Guid.NewGuid().ToString("N"));
         // WebApplicationFactory looks for the web project beside the solution file unless told where it is.
         var contentRoot = Path.Combine(BenchSite.RepositoryRoot, "src", "Marketplace.Web");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MARKETPLACE_WEB", contentRoot);
@@ -54,7 +56,7 @@ internal static partial class PageBenchmark
         }
         finally
         {
-            if (Directory.Exists(folder))
+            if (keptFolder is null && Directory.Exists(folder))
                 Directory.Delete(folder, recursive: true);
         }
     }

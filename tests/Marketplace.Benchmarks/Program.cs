@@ -5,13 +5,13 @@ using Marketplace.Search.Analysis;
 
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md] [--postgres <connection string>]
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
-// dotnet run -c Release --project tests/Marketplace.Benchmarks -- pages [--listings 10000] [--seconds 5] [--connections 32] [--out benchmark-results/pages.md] [--load-only]
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- pages [--listings 10000] [--seconds 5] [--connections 32] [--out benchmark-results/pages.md] [--load-only] [--keep <folder>]
 if (args.Length > 0 && args[0] == "pages")
 {
     await PageBenchmark.RunAsync(int.Parse(Option(args, "--listings", "10000"), CultureInfo.InvariantCulture),
         TimeSpan.FromSeconds(int.Parse(Option(args, "--seconds", "5"), CultureInfo.InvariantCulture)),
         int.Parse(Option(args, "--connections", "32"), CultureInfo.InvariantCulture), Option(args, "--out", "benchmark-results/pages.md"),
-        loadOnly: args.Contains("--load-only"));
+        loadOnly: args.Contains("--load-only"), keptFolder: args.Contains("--keep") ? Path.GetFullPath(Option(args, "--keep", "")) : null);
     return;
 }
 

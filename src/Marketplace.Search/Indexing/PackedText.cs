@@ -60,13 +60,19 @@ internal static class PackedText
     public static string?[] Read(IndexSearcher searcher, int doc, string field)
     {
         var bytes = Bytes(searcher, doc, field);
-        var strings = new List<string?>();
-        for (var position = 0; position < bytes.Length;)
+        var count = 0;
+        for (var position = 0; position < bytes.Length; count++)
         {
-            strings.Add(Next(bytes, ref position, decode: true));
+            Next(bytes, ref position, decode: false);
         }
 
-        return [.. strings];
+        var strings = new string?[count];
+        for (int i = 0, position = 0; i < count; i++)
+        {
+            strings[i] = Next(bytes, ref position, decode: true);
+        }
+
+        return strings;
     }
 
     /// <summary>One of the strings packed in a field, decoding none of the others.</summary>
