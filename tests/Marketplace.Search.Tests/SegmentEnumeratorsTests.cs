@@ -12,24 +12,20 @@ namespace Marketplace.Search.Tests;
 /// A search's postings enumerators are lent from a pool kept with the segment and reused by the next search: what a
 /// later search reads must be its own words, with its own reader's deletions, never the previous search's.
 /// </summary>
-public sealed class SegmentEnumeratorsTests : IDisposable
+public sealed class SegmentEnumeratorsTests : WhitespaceIndex
 {
-    private readonly RAMDirectory directory = new();
-    private readonly IndexWriter writer;
-
     public SegmentEnumeratorsTests()
     {
-        writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)));
         Add("1", "water quality water");
         Add("2", "air quality");
         Add("3", "water report");
-        writer.Commit();
+        Writer.Commit();
     }
 
     [Fact]
     public void The_next_search_on_the_segment_reuses_the_enumerators_and_reads_its_own_words()
     {
-        using var reader = DirectoryReader.Open(directory);
+        using var reader = DirectoryReader.Open(Directory);
         var leaf = reader.Leaves.Single();
         var first = SegmentEnumerators.Rent(leaf.AtomicReader);
         first.Return();
@@ -55,26 +51,20 @@ public sealed class SegmentEnumeratorsTests : IDisposable
     [Fact]
     public void A_later_reader_of_the_same_segment_skips_its_own_deleted_documents()
     {
-        using (var before = DirectoryReader.Open(directory))
+        using (var before = DirectoryReader.Open(Directory))
         using (var search = new IndexVocabulary(before))
         {
             var leaf = before.Leaves.Single();
             Assert.Equal([0, 2], Postings(search.Docs(leaf, new Term("text", "water"), leaf.AtomicReader.LiveDocs)).Select(p => p.Doc));
         }
 
-        writer.DeleteDocuments(new Term("id", "1"));
-        writer.Commit();
-        using var after = DirectoryReader.Open(directory);
+        Writer.DeleteDocuments(new Term("id", "1"));
+        Writer.Commit();
+        using var after = DirectoryReader.Open(Directory);
         using var later = new IndexVocabulary(after);
         var segment = after.Leaves.Single();
 
         Assert.Equal([2], Postings(later.Docs(segment, new Term("text", "water"), segment.AtomicReader.LiveDocs)).Select(p => p.Doc));
-    }
-
-    public void Dispose()
-    {
-        writer.Dispose();
-        directory.Dispose();
     }
 
     private static List<(int Doc, int Freq)> Postings(DocsEnum? docs)
@@ -87,7 +77,4 @@ public sealed class SegmentEnumeratorsTests : IDisposable
 
         return found;
     }
-
-    private void Add(string id, string text) =>
-        writer.AddDocument([new StringField("id", id, Field.Store.YES), new TextField("text", text, Field.Store.NO)]);
 }

@@ -13,26 +13,22 @@ namespace Marketplace.Search.Tests;
 /// and the documents they lead to must be the index's own, in every segment, for words a segment lacks too, and
 /// after a deletion and a new segment.
 /// </summary>
-public sealed class SegmentTermStatesTests : IDisposable
+public sealed class SegmentTermStatesTests : WhitespaceIndex
 {
-    private readonly RAMDirectory directory = new();
-    private readonly IndexWriter writer;
-
     public SegmentTermStatesTests()
     {
-        writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new WhitespaceAnalyzer(LuceneVersion.LUCENE_48)));
         Add("1", "water quality sensor");
         Add("2", "water supply");
-        writer.Commit();
+        Writer.Commit();
         Add("3", "air quality");
         Add("4", "quality quality report");
-        writer.Commit();
+        Writer.Commit();
     }
 
     [Fact]
     public void Counts_and_documents_are_the_indexs_own_in_each_segment_on_the_first_and_later_searches()
     {
-        using var reader = DirectoryReader.Open(directory);
+        using var reader = DirectoryReader.Open(Directory);
         string[] words = ["quality", "water", "report", "absent"];
 
         foreach (var search in new[] { "first", "second" })
@@ -57,28 +53,19 @@ public sealed class SegmentTermStatesTests : IDisposable
     [Fact]
     public void A_new_segment_and_a_deletion_are_seen_by_the_next_reader()
     {
-        using (var before = DirectoryReader.Open(directory))
+        using (var before = DirectoryReader.Open(Directory))
         {
             Assert.Equal(["1", "2"], Ids(new IndexSearcher(before), new IndexVocabulary(before).Query("text", "water")));
         }
 
-        writer.DeleteDocuments(new Term("id", "1"));
+        Writer.DeleteDocuments(new Term("id", "1"));
         Add("5", "water report");
-        writer.Commit();
-        using var after = DirectoryReader.Open(directory);
+        Writer.Commit();
+        using var after = DirectoryReader.Open(Directory);
 
         Assert.Equal(["2", "5"], Ids(new IndexSearcher(after), new IndexVocabulary(after).Query("text", "water")));
     }
 
-    public void Dispose()
-    {
-        writer.Dispose();
-        directory.Dispose();
-    }
-
     private static string[] Ids(IndexSearcher searcher, Query query) =>
         [.. searcher.Search(query, 10).ScoreDocs.Select(d => searcher.Doc(d.Doc).Get("id")).Order(StringComparer.Ordinal)];
-
-    private void Add(string id, string text) =>
-        writer.AddDocument([new StringField("id", id, Field.Store.YES), new TextField("text", text, Field.Store.NO)]);
 }
