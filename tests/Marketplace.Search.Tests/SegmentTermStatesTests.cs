@@ -1,9 +1,5 @@
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Marketplace.Search.Querying;
 
 namespace Marketplace.Search.Tests;
