@@ -320,7 +320,7 @@ internal static partial class PageBenchmark
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Pages at {listings:N0} generated listings (plus the seed data), {connections} connections, {duration.TotalSeconds:F0} s per page, " +
-            $"{Environment.ProcessorCount} cores, {(wrk is null ? "HttpClient load in the same process (CPU and allocation include the client)" : "wrk")}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+            $"{Environment.ProcessorCount} cores, {(wrk is null ? "HttpClient load in the same process (CPU and allocation include the client)" : "wrk")}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC ({(GCSettings.LatencyMode == GCLatencyMode.Batch ? "not concurrent" : "concurrent")}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
         text.AppendLine(load.Line());
         text.AppendLine(settled.Line());
         text.AppendLine();
