@@ -189,9 +189,10 @@ public sealed class SearchDictionary
 
     /// <summary>
     /// Thai terms found in a chunk of the query, longest first and not overlapping; a term in several entries (a
-    /// variant line and the glossary) yields every one of its senses.
+    /// variant line and the glossary) yields every one of its senses. With <paramref name="usable"/>, a sense it
+    /// rejects is skipped and does not take its letters.
     /// </summary>
-    internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText)
+    internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText, Func<Sense, bool>? usable = null)
     {
         var text = Surface(unitText);
         var taken = new bool[text.Length];
@@ -213,7 +214,9 @@ public sealed class SearchDictionary
 
         foreach (var (surface, sense) in candidates.Select(i => thai[i]))
         {
-            if (surface.Length > text.Length)
+            // A term none of whose alternatives could match leaves its letters to the shorter terms inside it
+            // ("ป้องกันการทุจริต", whose other names no listing uses, still lets "ทุจริต" bring its own).
+            if (surface.Length > text.Length || (usable is not null && !usable(sense)))
             {
                 continue;
             }

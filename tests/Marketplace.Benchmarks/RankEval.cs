@@ -66,7 +66,7 @@ internal static class RankEval
     {
         var result = index.Search(new SearchRequest(query, PageSize: 10));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{query}: {result.Total} found, {result.FullMatchCount} matching every word, partial {result.IsPartialMatch}, corrected {result.CorrectedQuery}"));
+            $"{query}: {result.Total} found, {result.FullMatchCount} matching every word, partial {result.IsPartialMatch}, corrected {result.CorrectedQuery}, also searched: {string.Join(" / ", result.AlsoSearched)}"));
         foreach (var hit in result.Hits)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{hit.Score,7:F2} {hit.Slug} | {hit.TitleHtml} | {hit.TitleEnHtml} | {hit.SnippetHtml}"));

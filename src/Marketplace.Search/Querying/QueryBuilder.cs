@@ -63,9 +63,11 @@ internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
                 query.Add(BigramPhrase(unit.Text), Occur.SHOULD);
             }
 
+            // Any word may qualify a listing here, so an alternative qualifies it by its own words, without the
+            // rest of the chunk it was found in; it adds no clause, and its words are fewer.
             foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
             {
-                query.Add(MatchExpansion(expansion), Occur.SHOULD);
+                query.Add(MatchExpansion(expansion.Term is { } term ? expansion with { Words = term } : expansion), Occur.SHOULD);
             }
 
             query.MinimumNumberShouldMatch = 1;
