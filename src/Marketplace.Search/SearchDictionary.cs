@@ -197,6 +197,11 @@ public sealed class SearchDictionary
         var text = Surface(unitText);
         var taken = new bool[text.Length];
         var found = new HashSet<(int, int)>();
+
+        // A term none of whose alternatives could match leaves its letters to the shorter terms inside it
+        // ("ป้องกันการทุจริต", whose other names no listing uses, still lets "ทุจริต" bring its own). Asked only of
+        // terms found in the text, since answering analyses the alternatives.
+        bool Usable(Sense sense) => usable is null || usable(sense);
         // Only the surfaces starting with a letter or a pair of letters of the text can occur in it; in dictionary
         // order, longest first.
         var candidates = new SortedSet<int>();
@@ -214,9 +219,7 @@ public sealed class SearchDictionary
 
         foreach (var (surface, sense) in candidates.Select(i => thai[i]))
         {
-            // A term none of whose alternatives could match leaves its letters to the shorter terms inside it
-            // ("ป้องกันการทุจริต", whose other names no listing uses, still lets "ทุจริต" bring its own).
-            if (surface.Length > text.Length || (usable is not null && !usable(sense)))
+            if (surface.Length > text.Length)
             {
                 continue;
             }
@@ -225,7 +228,7 @@ public sealed class SearchDictionary
             var wholeOnly = surface.Length <= 3 || sense.Term.Contains('.');
             if (wholeOnly)
             {
-                if (text == surface && (!taken.Contains(true) || found.Contains((0, text.Length))))
+                if (text == surface && (!taken.Contains(true) || found.Contains((0, text.Length))) && Usable(sense))
                 {
                     Array.Fill(taken, true);
                     found.Add((0, text.Length));
@@ -237,7 +240,7 @@ public sealed class SearchDictionary
 
             for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
             {
-                if (!taken.AsSpan(at, surface.Length).Contains(true) || found.Contains((at, surface.Length)))
+                if ((!taken.AsSpan(at, surface.Length).Contains(true) || found.Contains((at, surface.Length))) && Usable(sense))
                 {
                     taken.AsSpan(at, surface.Length).Fill(true);
                     found.Add((at, surface.Length));
