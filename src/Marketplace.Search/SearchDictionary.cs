@@ -189,19 +189,13 @@ public sealed class SearchDictionary
 
     /// <summary>
     /// Thai terms found in a chunk of the query, longest first and not overlapping; a term in several entries (a
-    /// variant line and the glossary) yields every one of its senses. With <paramref name="usable"/>, a sense it
-    /// rejects is skipped and does not take its letters.
+    /// variant line and the glossary) yields every one of its senses.
     /// </summary>
-    internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText, Func<Sense, bool>? usable = null)
+    internal IEnumerable<(int Start, int Length, Sense Sense)> ThaiSenses(string unitText)
     {
         var text = Surface(unitText);
         var taken = new bool[text.Length];
         var found = new HashSet<(int, int)>();
-
-        // A term none of whose alternatives could match leaves its letters to the shorter terms inside it
-        // ("ป้องกันการทุจริต", whose other names no listing uses, still lets "ทุจริต" bring its own). Asked only of
-        // terms found in the text, since answering analyses the alternatives.
-        bool Usable(Sense sense) => usable is null || usable(sense);
         // Only the surfaces starting with a letter or a pair of letters of the text can occur in it; in dictionary
         // order, longest first.
         var candidates = new SortedSet<int>();
@@ -228,7 +222,7 @@ public sealed class SearchDictionary
             var wholeOnly = surface.Length <= 3 || sense.Term.Contains('.');
             if (wholeOnly)
             {
-                if (text == surface && (!taken.Contains(true) || found.Contains((0, text.Length))) && Usable(sense))
+                if (text == surface && (!taken.Contains(true) || found.Contains((0, text.Length))))
                 {
                     Array.Fill(taken, true);
                     found.Add((0, text.Length));
@@ -240,7 +234,7 @@ public sealed class SearchDictionary
 
             for (var at = text.IndexOf(surface, StringComparison.Ordinal); at >= 0; at = text.IndexOf(surface, at + 1, StringComparison.Ordinal))
             {
-                if ((!taken.AsSpan(at, surface.Length).Contains(true) || found.Contains((at, surface.Length))) && Usable(sense))
+                if (!taken.AsSpan(at, surface.Length).Contains(true) || found.Contains((at, surface.Length)))
                 {
                     taken.AsSpan(at, surface.Length).Fill(true);
                     found.Add((at, surface.Length));

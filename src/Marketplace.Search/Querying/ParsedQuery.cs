@@ -25,14 +25,7 @@ internal sealed record QueryUnit(string Text, IReadOnlyList<QueryToken> Tokens, 
 }
 
 /// <summary>An alternative reading of a query chunk: other words, a facet value (province, sector, category), or both (words plus the facet the chunk named).</summary>
-internal sealed record Expansion(QueryUnit? Words, FacetValue? Facet, DictionaryKind Kind)
-{
-    /// <summary>
-    /// The other name alone, when <see cref="Words"/> also keeps the rest of a Thai chunk ("ทุจริต" → "ฮั้วประมูล" in
-    /// "ป้องกันการทุจริต"): relaxed matching, which asks for any word, asks only for this.
-    /// </summary>
-    public QueryUnit? Term { get; init; }
-}
+internal sealed record Expansion(QueryUnit? Words, FacetValue? Facet, DictionaryKind Kind);
 
 /// <summary>
 /// What a person typed, reduced to words and phrases. No operator syntax is interpreted, so no input can make

@@ -71,13 +71,6 @@ internal static class QueryExpander
 
             var unit = n == 1 ? window[0] : new QueryUnit(string.Join(' ', window.Select(u => u.Text)), window.SelectMany(u => u.Tokens).ToList(), false);
             var expansions = Matchable(senses.SelectMany(sense => Alternatives(sense, string.Empty, string.Empty, analyzer)), vocabulary);
-            if (expansions.Count == 0 && n > 1)
-            {
-                // No listing uses any other name of these words together ("patient data"): the shorter windows may
-                // still have some ("data sharing"), and the words stay separate chunks, as if the entry were absent.
-                continue;
-            }
-
             return (unit with { Expansions = expansions }, n);
         }
 
@@ -97,14 +90,9 @@ internal static class QueryExpander
     private static List<Expansion> ThaiExpansions(QueryUnit unit, SearchDictionary dictionary, Analyzer analyzer, IndexVocabulary? vocabulary)
     {
         var text = SearchDictionary.Surface(unit.Text);
-        return Matchable(dictionary.ThaiSenses(unit.Text, vocabulary is null ? null : sense => CouldMatch(sense, analyzer, vocabulary))
+        return Matchable(dictionary.ThaiSenses(unit.Text)
             .SelectMany(found => Alternatives(found.Sense, text[..found.Start], text[(found.Start + found.Length)..], analyzer)), vocabulary);
     }
-
-    /// <summary>A term names a place or topic, or one of its other names has only words some listing has.</summary>
-    private static bool CouldMatch(Sense sense, Analyzer analyzer, IndexVocabulary vocabulary) =>
-        sense.Facet is not null || sense.Others.Any(other => Words(other, analyzer) is { } words
-            && words.Tokens.Where(t => !t.IsStopWord).All(t => vocabulary.Occurs(t.Stemmed)));
 
     /// <summary>
     /// A chunk's first few alternatives that could match a listing: every word of one must be in the index (matching
@@ -132,8 +120,7 @@ internal static class QueryExpander
         {
             if (Words(ThaiAnalysis.ContainsThai(other) ? Join(before, other) + after : $"{before} {other} {after}", analyzer) is { } words)
             {
-                var alone = before.Length + after.Length > 0 ? Words(other, analyzer) : null;
-                yield return new Expansion(words, null, sense.Kind) { Term = alone };
+                yield return new Expansion(words, null, sense.Kind);
             }
         }
     }
