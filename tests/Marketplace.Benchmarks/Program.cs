@@ -4,7 +4,7 @@ using Marketplace.Benchmarks;
 using Marketplace.Search.Analysis;
 
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- [--sizes 1000,10000,100000] [--out benchmark-results/search.md] [--postgres <connection string>]
-// dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses]
+// dotnet run -c Release --project tests/Marketplace.Benchmarks -- rank-eval [--misses] [--set fresh-judgments.tsv] [--explain "query"]
 // dotnet run -c Release --project tests/Marketplace.Benchmarks -- pages [--listings 10000] [--seconds 5] [--connections 32] [--out benchmark-results/pages.md] [--load-only] [--keep <folder>]
 if (args.Length > 0 && args[0] == "pages")
 {

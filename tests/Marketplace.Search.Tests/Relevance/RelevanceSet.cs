@@ -8,33 +8,13 @@ public static class RelevanceSet
 {
     public static string DefaultPath() => Find("judgments.tsv");
 
-    /// <summary>
-    /// A judged set by file name: beside the program when the build copied it, else in this source folder (found by
-    /// walking up from the program), so a new set needs no project-file change; any other path is taken as given.
-    /// </summary>
+    /// <summary>A judged set by file name (the build copies every Relevance/*.tsv beside the program), or by path.</summary>
     public static string Find(string name)
     {
-        if (File.Exists(name) && Path.GetDirectoryName(name) is { Length: > 0 })
-        {
-            return Path.GetFullPath(name);
-        }
-
         var beside = Path.Combine(AppContext.BaseDirectory, "Relevance", name);
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var source = Path.Combine(folder.FullName, "tests", "Marketplace.Search.Tests", "Relevance", name);
-            if (File.Exists(source))
-            {
-                return source;
-            }
-        }
-
-        return File.Exists(name) ? Path.GetFullPath(name) : throw new FileNotFoundException("No judged set " + name, name);
+        return File.Exists(beside) ? beside
+            : File.Exists(name) ? Path.GetFullPath(name)
+            : throw new FileNotFoundException("No judged set " + name, name);
     }
 
     public static IReadOnlyList<JudgedQuery> Load(string path) =>
