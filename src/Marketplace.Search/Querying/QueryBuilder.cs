@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Marketplace.Search.Analysis;
 using Marketplace.Search.Indexing;
 
 namespace Marketplace.Search.Querying;
@@ -64,12 +63,9 @@ internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
                 query.Add(BigramPhrase(unit.Text), Occur.SHOULD);
             }
 
-            foreach (var unit in parsed.Units)
+            foreach (var expansion in parsed.Units.SelectMany(u => u.Expansions))
             {
-                foreach (var expansion in unit.Expansions)
-                {
-                    query.Add(MatchExpansion(OwnWords(unit, expansion)), Occur.SHOULD);
-                }
+                query.Add(MatchExpansion(expansion), Occur.SHOULD);
             }
 
             query.MinimumNumberShouldMatch = 1;
@@ -84,25 +80,6 @@ internal sealed partial class QueryBuilder(IndexVocabulary vocabulary)
         }
 
         return query;
-    }
-
-    /// <summary>
-    /// Any word may qualify a listing in relaxed matching, so an alternative found inside a Thai chunk qualifies it
-    /// by its own words, without the rest of the chunk it kept ("ป้องกันการทุจริต" → "ฮั้วประมูล", not
-    /// "ป้องกันการฮั้วประมูล"). It adds no clause, and its words are fewer.
-    /// </summary>
-    private static Expansion OwnWords(QueryUnit unit, Expansion expansion)
-    {
-        if (expansion.Words is not { } words || !ThaiAnalysis.ContainsThai(unit.Text))
-        {
-            return expansion;
-        }
-
-        var literal = unit.Tokens.Select(t => t.Stemmed).ToHashSet(StringComparer.Ordinal);
-        var own = words.Tokens.Where(t => !t.IsStopWord && !literal.Contains(t.Stemmed)).ToList();
-        return own.Count == 0 || own.Count == words.Tokens.Count(t => !t.IsStopWord)
-            ? expansion
-            : expansion with { Words = words with { Tokens = own } };
     }
 
     private static BooleanQuery AnyOf(IEnumerable<Query> queries)
