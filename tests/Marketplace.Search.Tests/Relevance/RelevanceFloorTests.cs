@@ -35,12 +35,7 @@ public sealed class RelevanceFloorTests
     [MemberData(nameof(Floors))]
     public void Judged_queries_rank_at_least_as_well_as_the_recorded_floor(string group, double ndcg, double recall, double mrr, double success3)
     {
-        var metrics = RankEvaluation.Groups(Outcomes.Value).Single(g => g.Group == group).Metrics;
-
-        Assert.True(metrics.Ndcg10 >= ndcg, $"{group} nDCG@10 {metrics.Ndcg10:F3} < {ndcg}");
-        Assert.True(metrics.Recall10 >= recall, $"{group} Recall@10 {metrics.Recall10:F3} < {recall}");
-        Assert.True(metrics.Mrr >= mrr, $"{group} MRR {metrics.Mrr:F3} < {mrr}");
-        Assert.True(metrics.Success3 >= success3, $"{group} Success@3 {metrics.Success3:F3} < {success3}");
+        AssertAtLeast(Outcomes.Value, group, ndcg, recall, mrr, success3);
     }
 
     private static readonly Lazy<IReadOnlyList<RankEvaluation.QueryOutcome>> FreshOutcomes = new(() =>
@@ -72,12 +67,7 @@ public sealed class RelevanceFloorTests
     [MemberData(nameof(FreshFloors))]
     public void Fresh_queries_rank_at_least_as_well_as_the_recorded_floor(string group, double ndcg, double recall, double mrr, double success3)
     {
-        var metrics = RankEvaluation.Groups(FreshOutcomes.Value).Single(g => g.Group == group).Metrics;
-
-        Assert.True(metrics.Ndcg10 >= ndcg, $"{group} nDCG@10 {metrics.Ndcg10:F3} < {ndcg}");
-        Assert.True(metrics.Recall10 >= recall, $"{group} Recall@10 {metrics.Recall10:F3} < {recall}");
-        Assert.True(metrics.Mrr >= mrr, $"{group} MRR {metrics.Mrr:F3} < {mrr}");
-        Assert.True(metrics.Success3 >= success3, $"{group} Success@3 {metrics.Success3:F3} < {success3}");
+        AssertAtLeast(FreshOutcomes.Value, group, ndcg, recall, mrr, success3);
     }
 
     [Fact]
@@ -121,5 +111,15 @@ public sealed class RelevanceFloorTests
     public void The_seed_catalogue_has_at_least_100_published_listings()
     {
         Assert.True(SeedCatalogue.Published(SeedCatalogue.SeedFolder()).Count >= 100);
+    }
+
+    private static void AssertAtLeast(IReadOnlyList<RankEvaluation.QueryOutcome> outcomes, string group, double ndcg, double recall, double mrr, double success3)
+    {
+        var metrics = RankEvaluation.Groups(outcomes).Single(g => g.Group == group).Metrics;
+
+        Assert.True(metrics.Ndcg10 >= ndcg, $"{group} nDCG@10 {metrics.Ndcg10:F3} < {ndcg}");
+        Assert.True(metrics.Recall10 >= recall, $"{group} Recall@10 {metrics.Recall10:F3} < {recall}");
+        Assert.True(metrics.Mrr >= mrr, $"{group} MRR {metrics.Mrr:F3} < {mrr}");
+        Assert.True(metrics.Success3 >= success3, $"{group} Success@3 {metrics.Success3:F3} < {success3}");
     }
 }
