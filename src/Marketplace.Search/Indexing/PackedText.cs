@@ -13,19 +13,20 @@ internal static class PackedText
 {
     public static BytesRef Pack(params string?[] values)
     {
+        Span<int> lengths = stackalloc int[values.Length];
         var size = 0;
-        foreach (var value in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            var length = ThaiCompactText.ByteCount(value);
-            size += 1 + VarIntBytes(length) + length;
+            lengths[i] = ThaiCompactText.ByteCount(values[i]);
+            size += 1 + VarIntBytes(lengths[i]) + lengths[i];
         }
 
         var bytes = new byte[size];
         var position = 0;
-        foreach (var value in values)
+        for (var i = 0; i < values.Length; i++)
         {
+            var (value, length) = (values[i], lengths[i]);
             bytes[position++] = value is null ? (byte)0 : (byte)1;
-            var length = ThaiCompactText.ByteCount(value);
             for (var rest = (uint)length; ; rest >>= 7)
             {
                 bytes[position++] = (byte)(rest < 0x80 ? rest : (rest & 0x7F) | 0x80);
